@@ -1,0 +1,242 @@
+/**
+ * The channel connector contract (ARCHITECTURE.md, "Channel connector contract").
+ *
+ * Connectors are pure adapters between one provider's wire format and Switchboard's
+ * channel-agnostic model. They never import the database or lib/domain; everything they
+ * need arrives as arguments (decrypted config, conversation reference, a fetch function).
+ */
+import type { z } from 'zod';
+
+/** What a connector can do; the UI and the domain read this instead of branching on the channel. */
+export interface ChannelCapabilities {
+  media: boolean;
+  templates: boolean;
+  receipts: boolean;
+  typing: boolean;
+}
+
+/** An inbound HTTP request as a connector sees it: the exact raw bytes, never re-serialised JSON. */
+export interface WebhookRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  rawBody: Buffer;
+}
+
+/** What the ingress sends back to the provider. */
+export interface WebhookReply {
+  status: number;
+  body: string;
+  contentType?: string;
+}
+
+export type VerifyResult =
+  | { ok: true }
+  | { ok: false; status: 401 | 403; reason: string };
+
+export type AttachmentKind = 'image' | 'video' | 'audio' | 'file' | 'sticker' | 'link';
+
+export interface Attachment {
+  kind: AttachmentKind;
+  /** Where the agent can open it (provider CDN URL, or a link to our media proxy). */
+  url?: string;
+  name?: string;
+  mimeType?: string;
+  /** Provider media id when the URL must be fetched later (WhatsApp, WeChat, Telegram). */
+  providerMediaId?: string;
+  /** Shared links (Messenger "fallback") carry a title. */
+  title?: string;
+}
+
+export interface GeoLocation {
+  latitude: number;
+  longitude: number;
+  name?: string;
+  address?: string;
+}
+
+export interface ContactProfile {
+  /** The customer's id on this channel account (PSID, wa_id, OpenID, chat id...). Always a string. */
+  externalId: string;
+  name?: string;
+}
+
+interface EventBase {
+  /**
+   * Unique per inbox for this provider event (message id, postback mid, or a hash of a receipt's
+   * content). Two deliveries of the same provider event yield the same key.
+   */
+  dedupeKey: string;
+  /** Provider time of the event. */
+  timestamp: Date;
+}
+
+/** A customer wrote to us (text, attachments, location, postback/quick reply/button). */
+export interface InboundMessageEvent extends EventBase {
+  type: 'message';
+  externalId: string;
+  contact: ContactProfile;
+  text?: string;
+  attachments: Attachment[];
+  location?: GeoLocation;
+  /** Button / postback / quick-reply payload; `text` holds what the customer saw. */
+  postback?: { title?: string; payload: string };
+  replyToExternalId?: string;
+}
+
+/**
+ * A message sent from the business side, reported back by the provider (Messenger echoes).
+ * `metadata` carries what we attached at send time, so our own sends can be recognised;
+ * echoes without our metadata were sent by a person from the provider's own app.
+ */
+export interface EchoEvent extends EventBase {
+  type: 'echo';
+  externalId: string;
+  contactExternalId: string;
+  text?: string;
+  attachments: Attachment[];
+  metadata?: string;
+  appId?: string;
+}
+
+export type DeliveryStatus = 'sent' | 'delivered' | 'read' | 'failed';
+
+/**
+ * A receipt. Either names messages (`messageExternalIds`) or covers every outbound message
+ * sent before `watermark` in the customer's conversation (Messenger delivery/read watermarks).
+ */
+export interface StatusEvent extends EventBase {
+  type: 'status';
+  contactExternalId: string;
+  status: DeliveryStatus;
+  messageExternalIds?: string[];
+  watermark?: Date;
+  error?: { code: string; reason: string };
+}
+
+export interface ReactionEvent extends EventBase {
+  type: 'reaction';
+  contactExternalId: string;
+  messageExternalId: string;
+  emoji: string | null;
+}
+
+/** Something the provider sent that we store but do not model (yet). */
+export interface UnsupportedEvent extends EventBase {
+  type: 'unsupported';
+  contactExternalId?: string;
+  description: string;
+}
+
+export type NormalizedEvent =
+  | InboundMessageEvent
+  | EchoEvent
+  | StatusEvent
+  | ReactionEvent
+  | UnsupportedEvent;
+
+/** Raised by `parse` for bodies that are not the provider's format: the ingress answers 400. */
+export class MalformedPayloadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MalformedPayloadError';
+  }
+}
+
+export type ConnectorErrorKind =
+  | 'auth'
+  | 'rate_limited'
+  | 'window_closed'
+  | 'invalid_recipient'
+  | 'invalid_request'
+  | 'provider';
+
+/**
+ * A typed send failure. `message` is written for the agent who sees it next to the reply
+ * ("The customer's 24-hour window has closed"), `code` is the provider's own code.
+ */
+export class ConnectorError extends Error {
+  readonly kind: ConnectorErrorKind;
+  readonly retryable: boolean;
+  readonly code?: string;
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    kind: ConnectorErrorKind,
+    message: string,
+    opts: { retryable?: boolean; code?: string; retryAfterSeconds?: number } = {},
+  ) {
+    super(message);
+    this.name = 'ConnectorError';
+    this.kind = kind;
+    this.code = opts.code;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
+    this.retryable = opts.retryable ?? (kind === 'rate_limited' || kind === 'provider');
+  }
+}
+
+export interface OutboundMessage {
+  text?: string;
+  attachments?: { kind: AttachmentKind; url: string; name?: string }[];
+  template?: { name: string; language: string; parameters: string[] };
+  replyToExternalId?: string;
+  /** Our message id; connectors attach it where the provider echoes it back (Messenger metadata). */
+  metadata: string;
+}
+
+/** Everything a send needs besides the message: no database access inside connectors. */
+export interface SendContext<C> {
+  config: C;
+  /** The customer's id on the channel. */
+  contactExternalId: string;
+  /** Per-conversation data only inbound provides (Bot Framework serviceUrl...). */
+  reference: Record<string, unknown> | null;
+  lastInboundAt: Date | null;
+  now: Date;
+  fetch: typeof fetch;
+}
+
+export interface SendResult {
+  externalId: string;
+}
+
+export interface WindowState {
+  /** Can a free-form message be sent now? */
+  open: boolean;
+  /** When free-form sending stops being possible (null: never closes). */
+  closesAt: Date | null;
+  /** Shown to the agent, e.g. "Outside 24 h: replies use the HUMAN_AGENT tag until ...". */
+  note?: string;
+  /** What can still be sent once closed, e.g. ['template']. */
+  allowedWhenClosed: string[];
+}
+
+export interface TestConnectionResult {
+  ok: boolean;
+  /** Written for an admin: what was checked and what is wrong. */
+  message: string;
+  details?: Record<string, string>;
+}
+
+export interface Connector<C = Record<string, unknown>> {
+  key: string;
+  displayName: string;
+  capabilities: ChannelCapabilities;
+  /** Validates admin input and fills defaults (generated verify tokens, real API hosts). */
+  configSchema: z.ZodType<C>;
+  /** Config fields stored encrypted and never returned by the API. */
+  secretFields: readonly string[];
+  /** Config fields an admin must paste into the provider (shown once the inbox is created). */
+  publicSetupFields: readonly string[];
+  /** GET verification; null when the request is not a handshake this channel knows. */
+  handshake(req: WebhookRequest, config: C): WebhookReply | null;
+  /** Authenticity over the raw bytes, constant-time. */
+  verify(req: WebhookRequest, config: C): Promise<VerifyResult>;
+  /** Every entry and every event of a batch. Throws MalformedPayloadError for bad input. */
+  parse(req: WebhookRequest, config: C): NormalizedEvent[];
+  /** What the provider expects back once the request is stored. */
+  ack(req: WebhookRequest, config: C): WebhookReply;
+  send(ctx: SendContext<C>, message: OutboundMessage): Promise<SendResult>;
+  window(lastInboundAt: Date | null, now: Date, config: C): WindowState;
+  testConnection(config: C, fetchImpl: typeof fetch): Promise<TestConnectionResult>;
+}

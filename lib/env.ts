@@ -1,0 +1,53 @@
+/**
+ * The one configuration schema. Every process (launcher, web, worker, CLI) parses the environment
+ * with it at boot and stops with one clear line per bad value.
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1, 'must be a port number (1-65535)').max(65535, 'must be a port number (1-65535)');
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('.data'),
+  PUBLIC_URL: z.url('must be an absolute URL such as https://inbox.example.com').optional(),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -hex 32`)').optional(),
+  EMBEDDED_PG_PORT: port.default(5488),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
+  WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+});
+
+export type Env = z.infer<typeof envSchema>;
+/** What web and worker processes need: the launcher fills DATABASE_URL and APP_SECRET in. */
+export type RuntimeEnv = Env & { DATABASE_URL: string; APP_SECRET: string; PUBLIC_URL: string };
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: RuntimeEnv | undefined;
+
+/** Parsed once per process; throws when a value the runtime needs is missing. */
+export function runtimeEnv(): RuntimeEnv {
+  if (cached) return cached;
+  const env = parseEnv();
+  const missing = (['DATABASE_URL', 'APP_SECRET'] as const).filter((k) => !env[k]);
+  if (missing.length) {
+    throw new EnvError(`Invalid configuration:\n${missing.map((k) => `  ${k}: required (npm start provides it; set it when running this process on its own)`).join('\n')}`);
+  }
+  cached = { ...env, PUBLIC_URL: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '') } as RuntimeEnv;
+  return cached;
+}
