@@ -128,7 +128,7 @@ CREATE TABLE "Message" (
     "location" JSONB,
     "externalId" TEXT,
     "replyToExternalId" TEXT,
-    "status" "MessageStatus" NOT NULL,
+    "status" "MessageStatus",
     "errorCode" TEXT,
     "errorText" TEXT,
     "attempts" INTEGER NOT NULL DEFAULT 0,

@@ -1,0 +1,61 @@
+/** Users: first-run setup, creation, sign-in. */
+import { z } from 'zod';
+import { db } from '@/lib/db';
+import { hashPassword, verifyPassword } from '@/lib/crypto/password';
+import type { Actor, Role } from './actor';
+import { requireRole } from './access';
+import { audit } from './audit';
+import { DomainError, invalid } from './errors';
+
+export const newUserInput = z.object({
+  name: z.string().trim().min(1, 'Name is required').max(120),
+  email: z.string().trim().toLowerCase().email('Enter a valid email address'),
+  password: z.string().min(10, 'Password must be at least 10 characters').max(1024),
+  role: z.enum(['admin', 'manager', 'agent']).default('agent'),
+});
+export type NewUserInput = z.input<typeof newUserInput>;
+
+export const userView = (u: { id: string; email: string; name: string; role: Role }) => ({ id: u.id, email: u.email, name: u.name, role: u.role });
+
+export async function needsSetup(): Promise<boolean> {
+  return (await db().user.count()) === 0;
+}
+
+async function insertUser(input: NewUserInput) {
+  const parsed = newUserInput.safeParse(input);
+  if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join('; '), { fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])) });
+  const { name, email, password, role } = parsed.data;
+  try {
+    return await db().user.create({ data: { name, email, role, passwordHash: await hashPassword(password) } });
+  } catch (err) {
+    if ((err as { code?: string }).code === 'P2002') throw new DomainError('email_taken', `A user with email ${email} already exists`, 409);
+    throw err;
+  }
+}
+
+/** First run only: creates the first admin; refused once any user exists. */
+export async function createFirstAdmin(input: Omit<NewUserInput, 'role'>) {
+  if (!(await needsSetup())) throw new DomainError('already_set_up', 'Switchboard is already set up: sign in instead', 409);
+  const user = await insertUser({ ...input, role: 'admin' });
+  await audit(user.id, 'user.created', 'user', user.id, { role: 'admin', firstRun: true });
+  return userView(user);
+}
+
+export async function createUser(actor: Actor | null, input: NewUserInput) {
+  if (actor) requireRole(actor, 'admin');
+  const user = await insertUser(input);
+  await audit(actor?.id ?? null, 'user.created', 'user', user.id, { role: user.role });
+  return userView(user);
+}
+
+export async function listUsers() {
+  const users = await db().user.findMany({ where: { disabledAt: null }, orderBy: { name: 'asc' } });
+  return users.map(userView);
+}
+
+/** Returns the user when the password matches; the same work is done for unknown emails. */
+export async function authenticate(email: string, password: string): Promise<Actor | null> {
+  const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
+  return user && ok && !user.disabledAt ? userView(user) : null;
+}

@@ -1,0 +1,70 @@
+/**
+ * Webhook ingress: verify → store raw event + enqueue (one transaction) → acknowledge.
+ * `handleWebhookRequest` is the core over raw bytes; `handleWebhook` adapts a fetch `Request`
+ * (used by the Next route handler). The custom server calls the core directly, skipping Next.
+ */
+import { MalformedPayloadError, type WebhookReply, type WebhookRequest } from '@/lib/channels/types';
+import { runtimeEnv } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { requestDedupeKey } from './dedupe';
+import { inboxForWebhook } from './inbox-cache';
+import { storeInboundEvent } from './store';
+import { touchInbox } from './touch';
+
+const PATH = /^\/api\/webhooks\/([a-z0-9_-]{1,40})\/([A-Za-z0-9_-]{8,100})\/?$/;
+const KEPT_HEADERS = ['content-type', 'user-agent', 'x-hub-signature', 'x-hub-signature-256'];
+
+const reply = (status: number, message: string): WebhookReply => ({ status, body: JSON.stringify({ error: { code: codeFor(status), message } }), contentType: 'application/json' });
+const codeFor = (s: number) => ({ 400: 'malformed', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large' })[s] ?? 'error';
+
+export function isWebhookPath(pathname: string): boolean {
+  return pathname.startsWith('/api/webhooks/');
+}
+
+export async function handleWebhookRequest(req: WebhookRequest): Promise<WebhookReply> {
+  const match = PATH.exec(req.url.pathname);
+  if (!match) return reply(404, 'Unknown webhook URL');
+  const inbox = await inboxForWebhook(match[2]);
+  if (!inbox || inbox.channel !== match[1]) return reply(404, 'Unknown webhook URL');
+  const { connector, config } = inbox;
+
+  if (req.method === 'GET') return connector.handshake(req, config) ?? reply(400, 'Not a verification request');
+  if (req.method !== 'POST') return reply(405, 'Use POST');
+  if (req.rawBody.length > runtimeEnv().WEBHOOK_MAX_BYTES) return reply(413, 'Body too large');
+
+  const verified = await connector.verify(req, config);
+  if (!verified.ok) {
+    logger.warn({ inboxId: inbox.id, reason: verified.reason }, 'webhook refused');
+    return reply(verified.status, verified.reason);
+  }
+  let events;
+  try {
+    events = connector.parse(req, config);
+  } catch (err) {
+    if (err instanceof MalformedPayloadError) return reply(400, err.message);
+    throw err;
+  }
+  if (events.length > 0) {
+    const headers: Record<string, string> = {};
+    for (const h of KEPT_HEADERS) {
+      const v = req.headers.get(h);
+      if (v !== null) headers[h] = v;
+    }
+    await storeInboundEvent({ inboxId: inbox.id, dedupeKey: requestDedupeKey(events), rawBody: req.rawBody, headers });
+    touchInbox(inbox.id);
+  }
+  return connector.ack(req, config);
+}
+
+/** Reads a fetch Request's body under the size cap and runs the core. */
+export async function handleWebhook(request: Request): Promise<Response> {
+  const max = runtimeEnv().WEBHOOK_MAX_BYTES;
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  let result: WebhookReply;
+  if (declared > max) result = reply(413, 'Body too large');
+  else {
+    const rawBody = Buffer.from(await request.arrayBuffer());
+    result = await handleWebhookRequest({ method: request.method, url: new URL(request.url), headers: request.headers, rawBody });
+  }
+  return new Response(result.body, { status: result.status, headers: { 'content-type': result.contentType ?? 'text/plain; charset=utf-8' } });
+}

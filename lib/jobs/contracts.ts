@@ -1,0 +1,37 @@
+/**
+ * Typed job contracts shared by producers (web) and the worker. Queue options live here too so
+ * both sides create queues the same way.
+ */
+import type { Queue } from 'pg-boss';
+
+export const QUEUES = {
+  inboundProcess: 'inbound.process',
+  outboundDeliver: 'outbound.deliver',
+  outboundDead: 'outbound.dead',
+} as const;
+
+export interface InboundProcessJob { eventId: string }
+export interface OutboundDeliverJob { messageId: string; conversationId: string }
+export interface OutboundDeadJob { messageId: string; reason: string }
+
+export interface JobPayloads {
+  'inbound.process': InboundProcessJob;
+  'outbound.deliver': OutboundDeliverJob;
+  'outbound.dead': OutboundDeadJob;
+}
+
+/** Delivery attempts (first try included) before a retryable failure becomes final. */
+export const MAX_DELIVERY_ATTEMPTS = 6;
+
+export const QUEUE_DEFINITIONS: Queue[] = [
+  // Inbound processing is idempotent, so retrying a failure is always safe.
+  { name: QUEUES.inboundProcess, notify: true, retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
+  // One conversation's replies leave in order: FIFO per singletonKey (= conversation id).
+  // Provider failures are handled in the handler (lib/domain/delivery.ts); pg-boss retries only
+  // cover crashes of the handler itself.
+  { name: QUEUES.outboundDeliver, notify: true, policy: 'key_strict_fifo', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 120 },
+  { name: QUEUES.outboundDead, retentionSeconds: 30 * 24 * 3600 },
+];
+
+/** A worker that has not checked in for this long is considered gone (it beats every 5 s). */
+export const HEARTBEAT_STALE_MS = 30_000;

@@ -1,0 +1,15 @@
+/** Realtime event names and payloads, shared by publishers (web, worker) and the browser. */
+export interface RealtimeEvents {
+  'conversation.created': { conversationId: string; inboxId: string; status: string };
+  'conversation.updated': { conversationId: string; inboxId: string; status: string; assigneeId: string | null };
+  'message.created': { messageId: string; conversationId: string; inboxId: string; direction: string; status: string | null };
+  'message.updated': { messageId: string; conversationId: string; inboxId: string; status: string | null; error: { code: string | null; message: string } | null };
+}
+
+export type RealtimeEventName = keyof RealtimeEvents;
+export interface PendingEvent<N extends RealtimeEventName = RealtimeEventName> { name: N; payload: RealtimeEvents[N] }
+
+/** Every conversation event goes to the room of its inbox; sockets join the rooms they may see. */
+export const inboxRoom = (inboxId: string) => `inbox:${inboxId}`;
+export const userRoom = (userId: string) => `user:${userId}`;
+export const roleRoom = (role: string) => `role:${role}`;

@@ -1,0 +1,73 @@
+/**
+ * `npm start`: validates configuration, starts an embedded PostgreSQL when DATABASE_URL is unset,
+ * keeps generated secrets, applies migrations, builds the app when needed, then runs the web and
+ * worker processes (restarting either if it dies) until SIGINT/SIGTERM.
+ */
+import path from 'node:path';
+import { EnvError, parseEnv } from '../env';
+import { ensureBuilt, ensureGenerated } from './build';
+import { startEmbeddedPostgres, type EmbeddedDb } from './embedded-postgres';
+import { migrate } from './migrate';
+import { appSecret } from './secrets-store';
+import { supervise, type Supervised } from './supervisor';
+
+const log = (m: string) => console.log(`[switchboard] ${m}`);
+
+async function main() {
+  const root = process.cwd();
+  const dev = process.argv.includes('--dev');
+  const env = parseEnv();
+  const dataDir = path.resolve(root, env.DATA_DIR);
+
+  const { secret, source } = await appSecret(dataDir, env.APP_SECRET);
+  if (source === 'generated') log(`Generated APP_SECRET and saved it in ${path.join(dataDir, 'secrets.json')} (back it up: it decrypts channel credentials)`);
+
+  let embedded: EmbeddedDb | undefined;
+  let databaseUrl = env.DATABASE_URL;
+  if (!databaseUrl) {
+    log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.join(dataDir, 'pg')}, port ${env.EMBEDDED_PG_PORT})`);
+    embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
+    databaseUrl = embedded.url;
+  }
+  const migrations = await migrate(databaseUrl);
+  log(migrations.applied.length ? `Applied migrations: ${migrations.applied.join(', ')}` : 'Database schema is up to date');
+
+  ensureGenerated(root);
+  if (!dev) ensureBuilt(root, log);
+
+  const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: dev ? 'development' : 'production',
+    DATABASE_URL: databaseUrl,
+    APP_SECRET: secret,
+    PUBLIC_URL: publicUrl,
+    // next-auth: trust the Host header unless an explicit NEXTAUTH_URL is given.
+    AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true',
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  const tsx = ['--import', 'tsx'];
+  const children: Supervised[] = [
+    supervise('web', [...tsx, path.join(root, 'lib/server/web.ts'), ...(dev ? ['--dev'] : [])], childEnv, log),
+    supervise('worker', [...tsx, path.join(root, 'worker/main.ts')], childEnv, log),
+  ];
+  log(`Switchboard is starting on http://localhost:${env.PORT} (webhooks reach it at ${publicUrl})`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping web and worker…`);
+    await Promise.all(children.map((c) => c.stop()));
+    if (embedded) await embedded.stop();
+    log('Stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof EnvError ? err.message : `[switchboard] Start-up failed: ${(err as Error).stack ?? err}`);
+  process.exit(1);
+});
