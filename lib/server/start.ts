@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { EnvError, parseEnv } from '../env';
 import { ensureBuilt, ensureGenerated } from './build';
-import { startEmbeddedPostgres, type EmbeddedDb } from './embedded-postgres';
+import { resolveDatabase } from './database';
 import { migrate } from './migrate';
 import { appSecret } from './secrets-store';
 import { supervise, type Supervised } from './supervisor';
@@ -22,13 +22,8 @@ async function main() {
   const { secret, source } = await appSecret(dataDir, env.APP_SECRET);
   if (source === 'generated') log(`Generated APP_SECRET and saved it in ${path.join(dataDir, 'secrets.json')} (back it up: it decrypts channel credentials)`);
 
-  let embedded: EmbeddedDb | undefined;
-  let databaseUrl = env.DATABASE_URL;
-  if (!databaseUrl) {
-    log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.join(dataDir, 'pg')}, port ${env.EMBEDDED_PG_PORT})`);
-    embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT });
-    databaseUrl = embedded.url;
-  }
+  if (!env.DATABASE_URL) log(`DATABASE_URL is not set: starting the embedded PostgreSQL (data in ${path.join(dataDir, 'pg')}, port ${env.EMBEDDED_PG_PORT})`);
+  const { url: databaseUrl, embedded } = await resolveDatabase(env, root, { reuseRunning: false });
   const migrations = await migrate(databaseUrl);
   log(migrations.applied.length ? `Applied migrations: ${migrations.applied.join(', ')}` : 'Database schema is up to date');
 
