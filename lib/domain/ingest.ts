@@ -56,7 +56,7 @@ async function receiveMessage(tx: Tx, inbox: Inbox, e: InboundMessageEvent, pend
   if (await messageExists(tx, inbox.id, e.externalId)) return;
   const identity = await findOrCreateIdentity(tx, inbox.id, e.contact.externalId, e.contact.name);
   if (identity.unreachable) await tx.contactIdentity.update({ where: { id: identity.id }, data: { unreachable: false } });
-  const conversation = await conversationFor(tx, identity, pending, { reopen: true });
+  const conversation = await conversationFor(tx, identity, pending, { reopen: true, at: e.timestamp });
   const message = await tx.message.create({
     data: {
       conversationId: conversation.id, inboxId: inbox.id, direction: 'inbound', status: 'received',
@@ -91,7 +91,7 @@ async function receiveEcho(tx: Tx, inbox: Inbox, e: EchoEvent, pending: PendingE
     return;
   }
   const identity = await findOrCreateIdentity(tx, inbox.id, e.contactExternalId);
-  const conversation = await conversationFor(tx, identity, pending, { reopen: false });
+  const conversation = await conversationFor(tx, identity, pending, { reopen: false, at: e.timestamp });
   const message = await tx.message.create({
     data: {
       conversationId: conversation.id, inboxId: inbox.id, direction: 'outbound', status: 'sent',
@@ -108,7 +108,7 @@ async function receiveReaction(tx: Tx, inbox: Inbox, e: ReactionEvent, pending: 
   await lockCustomer(tx, inbox.id, e.contactExternalId);
   if (await messageExists(tx, inbox.id, e.dedupeKey)) return;
   const identity = await findOrCreateIdentity(tx, inbox.id, e.contactExternalId);
-  const conversation = await conversationFor(tx, identity, pending, { reopen: false });
+  const conversation = await conversationFor(tx, identity, pending, { reopen: false, at: e.timestamp });
   const message = await tx.message.create({
     data: {
       conversationId: conversation.id, inboxId: inbox.id, direction: 'inbound', status: 'received', kind: 'system',

@@ -23,10 +23,10 @@ export async function findOrCreateIdentity(tx: Tx, inboxId: string, externalId: 
 }
 
 /** The customer's conversation, reopened if it was resolved or snoozed. */
-export async function conversationFor(tx: Tx, identity: { id: string; inboxId: string; contactId: string }, events: PendingEvent[], opts: { reopen: boolean }) {
+export async function conversationFor(tx: Tx, identity: { id: string; inboxId: string; contactId: string }, events: PendingEvent[], opts: { reopen: boolean; at: Date }) {
   const latest = await tx.conversation.findFirst({ where: { identityId: identity.id }, orderBy: { createdAt: 'desc' } });
   if (!latest) {
-    const created = await tx.conversation.create({ data: { inboxId: identity.inboxId, contactId: identity.contactId, identityId: identity.id, status: 'open' } });
+    const created = await tx.conversation.create({ data: { inboxId: identity.inboxId, contactId: identity.contactId, identityId: identity.id, status: 'open', lastActivityAt: opts.at } });
     await tx.conversationEvent.create({ data: { conversationId: created.id, type: 'created', data: { status: 'open' } } });
     events.push({ name: 'conversation.created', payload: { conversationId: created.id, inboxId: created.inboxId, status: created.status } });
     return created;
