@@ -1,0 +1,24 @@
+/**
+ * The only place that knows which channels exist. Adding a channel = one folder + one line here
+ * (+ its contract-fixtures.ts for lib/channels/contract.test.ts). Nothing else switches on channel.
+ */
+import type { Connector } from './types';
+import { messengerConnector } from './messenger';
+
+export const connectors = {
+  messenger: messengerConnector,
+} as const;
+
+export type ChannelKey = keyof typeof connectors;
+
+export const channelKeys = Object.keys(connectors) as ChannelKey[];
+
+export function isChannelKey(key: string): key is ChannelKey {
+  return Object.hasOwn(connectors, key);
+}
+
+/** The connector for a channel key (e.g. from a webhook URL), or undefined for unknown keys. */
+export function getConnector(key: string): Connector | undefined {
+  // Typed loosely: callers must pass a config produced by this connector's own configSchema.
+  return isChannelKey(key) ? connectors[key] : undefined;
+}
