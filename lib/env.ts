@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 
-const port = z.coerce.number().int().min(1, 'must be a port number (1-65535)').max(65535, 'must be a port number (1-65535)');
+const port = z.coerce.number({ error: 'must be a port number (1-65535)' }).int('must be a port number (1-65535)').min(1, 'must be a port number (1-65535)').max(65535, 'must be a port number (1-65535)');
 
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
@@ -19,8 +19,8 @@ export const envSchema = z.object({
   APP_SECRET: z.string().min(32, 'must be at least 32 characters (generate one with `openssl rand -hex 32`)').optional(),
   EMBEDDED_PG_PORT: port.default(5488),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(200).default(10),
-  WEBHOOK_MAX_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  WORKER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(200).default(10),
+  WEBHOOK_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).default(1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -30,13 +30,17 @@ export type RuntimeEnv = Env & { DATABASE_URL: string; APP_SECRET: string; PUBLI
 export class EnvError extends Error {}
 
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const result = envSchema.safeParse(source);
+  // An empty value (`DATABASE_URL=`) means "not set", as in most .env tooling.
+  const result = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${JSON.stringify(source[String(i.path[0])])})`);
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message} (got ${shown(String(i.path[0]), source[String(i.path[0])])})`);
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return result.data;
 }
+
+// Secrets never appear in error output.
+const shown = (key: string, value: string | undefined) => (key === 'APP_SECRET' || key === 'DATABASE_URL' ? `${value?.length ?? 0} characters` : JSON.stringify(value));
 
 let cached: RuntimeEnv | undefined;
 
