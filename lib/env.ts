@@ -29,7 +29,7 @@ export type RuntimeEnv = Env & { DATABASE_URL: string; APP_SECRET: string; PUBLI
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // An empty value (`DATABASE_URL=`) means "not set", as in most .env tooling.
   const result = envSchema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
   if (!result.success) {

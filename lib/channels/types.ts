@@ -239,4 +239,9 @@ export interface Connector<C = Record<string, unknown>> {
   send(ctx: SendContext<C>, message: OutboundMessage): Promise<SendResult>;
   window(lastInboundAt: Date | null, now: Date, config: C): WindowState;
   testConnection(config: C, fetchImpl: typeof fetch): Promise<TestConnectionResult>;
+  /**
+   * Optional: the customer's profile when webhooks do not carry a name (Messenger). Best effort:
+   * returns null on any failure, never throws.
+   */
+  fetchProfile?(config: C, externalId: string, fetchImpl: typeof fetch): Promise<ContactProfile | null>;
 }

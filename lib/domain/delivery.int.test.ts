@@ -55,8 +55,8 @@ async function until<T>(fn: () => Promise<T | null | undefined | false>, timeout
   }
 }
 
-async function conversationWith(psid: string, text: string) {
-  await sim.customerSends({ pageId: PAGE_ID, psid, text });
+async function conversationWith(psid: string, text: string, name?: string) {
+  await sim.customerSends({ pageId: PAGE_ID, psid, text, name });
   return until(() => db.db().conversation.findFirst({ where: { inboxId, identity: { externalId: psid } } }));
 }
 
@@ -64,7 +64,9 @@ const message = (id: string) => db.db().message.findUniqueOrThrow({ where: { id 
 
 describe('replies', () => {
   it('go out through the worker to the provider, then move sent → delivered → read from its webhooks', async () => {
-    const conversation = await conversationWith('7001', 'Where is my order?');
+    const conversation = await conversationWith('7001', 'Where is my order?', 'Ana Silva');
+    // Messenger webhooks carry no name: it is looked up once through the User Profile API.
+    await until(async () => (await db.db().contact.findUniqueOrThrow({ where: { id: conversation.contactId } })).name === 'Ana Silva');
     const reply = await messages.createReply(agent, conversation.id, { text: 'On its way — ça arrive 🚚' });
     expect(reply.status).toBe('queued');
     const [sent] = await sim.waitForSent({ pageId: PAGE_ID, psid: '7001', count: 1 });

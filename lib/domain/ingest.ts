@@ -11,6 +11,7 @@ import type { PendingEvent } from '@/lib/realtime/events';
 import { connectorFor, inboxConfig, webhookUrl } from './inboxes';
 import { applyStatus } from './receipts';
 import { conversationFor, findOrCreateIdentity, lockCustomer } from './thread';
+import { fillContactName } from './profiles';
 import { previewOf } from './views';
 
 type Tx = Prisma.TransactionClient;
@@ -32,6 +33,7 @@ export async function processInboundEvent(eventId: string): Promise<{ events: nu
     const pending: PendingEvent[] = [];
     await db().$transaction((tx) => applyEvent(tx, stored.inbox, event, pending), { timeout: 15_000 });
     publishAll(pending);
+    if (event.type === 'message' && !event.contact.name) await fillContactName(stored.inbox, event.contact.externalId, (c) => connector.fetchProfile?.(config, c, fetch));
   }
   await db().inboundEvent.update({ where: { id: eventId }, data: { processedAt: new Date(), error: null } });
   return { events: events.length };

@@ -4,6 +4,7 @@ import { verifySha256SignatureHeader } from '../shared/hmac';
 import { messengerConfigSchema, messengerPublicSetupFields, messengerSecretFields, type MessengerConfig } from './config';
 import { parseMessengerWebhook } from './parse';
 import { sendMessengerMessage } from './send';
+import { fetchMessengerProfile } from './profile';
 import { testMessengerConnection } from './test-connection';
 import { messengerWindow } from './window';
 
@@ -26,4 +27,5 @@ export const messengerConnector: Connector<MessengerConfig> = {
   send: sendMessengerMessage,
   window: messengerWindow,
   testConnection: testMessengerConnection,
+  fetchProfile: fetchMessengerProfile,
 };
