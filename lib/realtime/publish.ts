@@ -1,26 +1,31 @@
 /**
- * Publishes realtime events through Postgres NOTIFY (socket.io postgres emitter), so any web
- * process's sockets receive what any process published. Call only after the transaction that
- * made the change has committed.
+ * Publishes realtime events through Postgres NOTIFY in the wire format of
+ * @socket.io/postgres-adapter, so every web process's sockets receive what any process published.
+ * (The published @socket.io/postgres-emitter 0.1.1 predates the adapter 0.5 message format: its
+ * messages carry no namespace and the adapter drops them. This is the same NOTIFY, with `nsp`.)
+ * Call only after the transaction that made the change has committed.
  */
-import { Emitter } from '@socket.io/postgres-emitter';
 import { pool } from '@/lib/db';
 import { logger } from '@/lib/logger';
 import { inboxRoom, roleRoom, type PendingEvent, type RealtimeEventName, type RealtimeEvents } from './events';
 
-let emitter: Emitter | undefined;
-function getEmitter(): Emitter {
-  emitter ??= new Emitter(pool());
-  return emitter;
+const CHANNEL = 'socket.io#/';
+const EMITTER_UID = 'emitter'; // the uid socket.io's cluster adapter reserves for emitters
+const MESSAGE = { BROADCAST: 3, SOCKETS_JOIN: 4 } as const;
+const PACKET_EVENT = 2;
+
+function notify(message: object): void {
+  pool()
+    .query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ uid: EMITTER_UID, nsp: '/', ...message })])
+    // Realtime is best effort: clients refetch on reconnect; the data is already committed.
+    .catch((err: unknown) => logger.warn({ err }, 'realtime publish failed'));
 }
 
 export function publish<N extends RealtimeEventName>(name: N, payload: RealtimeEvents[N]): void {
-  try {
-    getEmitter().to(inboxRoom(payload.inboxId)).emit(name, payload);
-  } catch (err) {
-    // Realtime is best effort: clients refetch on reconnect; the data is already committed.
-    logger.warn({ err, name }, 'realtime publish failed');
-  }
+  notify({
+    type: MESSAGE.BROADCAST,
+    data: { packet: { type: PACKET_EVENT, data: [name, payload], nsp: '/' }, opts: { rooms: [inboxRoom(payload.inboxId)], except: [], flags: {} } },
+  });
 }
 
 export function publishAll(events: PendingEvent[]): void {
@@ -29,5 +34,5 @@ export function publishAll(events: PendingEvent[]): void {
 
 /** A new inbox without members is visible to everyone: put connected sockets in its room. */
 export function shareNewInbox(inboxId: string): void {
-  for (const role of ['admin', 'manager', 'agent']) getEmitter().in(roleRoom(role)).socketsJoin(inboxRoom(inboxId));
+  notify({ type: MESSAGE.SOCKETS_JOIN, data: { opts: { rooms: ['admin', 'manager', 'agent'].map(roleRoom), except: [] }, rooms: [inboxRoom(inboxId)] } });
 }

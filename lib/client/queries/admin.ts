@@ -1,0 +1,69 @@
+'use client';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../api';
+import { keys } from '../keys';
+import type { Channel, CreatedInbox, Inbox, InboxConfig, ItemList, Role, TestResult, User } from '../types';
+
+export function useChannels() {
+  return useQuery({
+    queryKey: keys.channels,
+    queryFn: ({ signal }) => api<ItemList<Channel>>('GET', '/api/v1/channels', undefined, signal),
+    select: (data) => data.items,
+    // The channel registry only changes with a deploy.
+    staleTime: 60 * 60 * 1000,
+  });
+}
+
+export function useInboxes() {
+  return useQuery({
+    queryKey: keys.inboxes,
+    queryFn: ({ signal }) => api<ItemList<Inbox>>('GET', '/api/v1/inboxes', undefined, signal),
+    select: (data) => data.items,
+  });
+}
+
+export interface NewInbox {
+  channel: string;
+  name: string;
+  config: InboxConfig;
+}
+
+export function useCreateInbox() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewInbox) => api<CreatedInbox>('POST', '/api/v1/inboxes', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.inboxes }),
+  });
+}
+
+export function useTestInbox() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (inboxId: string) => api<TestResult>('POST', `/api/v1/inboxes/${encodeURIComponent(inboxId)}/test`),
+    // A test may record or clear the inbox's lastError.
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.inboxes }),
+  });
+}
+
+export function useUsers() {
+  return useQuery({
+    queryKey: keys.users,
+    queryFn: ({ signal }) => api<ItemList<User>>('GET', '/api/v1/users', undefined, signal),
+    select: (data) => data.items,
+  });
+}
+
+export interface NewUser {
+  name: string;
+  email: string;
+  password: string;
+  role: Role;
+}
+
+export function useCreateUser() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewUser) => api<User>('POST', '/api/v1/users', input),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.users }),
+  });
+}
