@@ -15,7 +15,8 @@ export function boss(opts: { listen?: boolean } = {}): Promise<PgBoss> {
   if (!g.__sbBoss) {
     g.__sbBoss = (async () => {
       const b = new PgBoss({ connectionString: runtimeEnv().DATABASE_URL, max: 4, useListenNotify: opts.listen ?? false, supervise: opts.listen ?? false, schedule: false });
-      b.on('error', (err) => logger.error({ err }, 'pg-boss error'));
+      // 57P01: the database is shutting down (Ctrl-C reaches the embedded Postgres too); not a fault.
+      b.on('error', (err) => ((err as { code?: string }).code === '57P01' ? logger.info('database shutting down') : logger.error({ err }, 'pg-boss error')));
       await b.start();
       for (const q of QUEUE_DEFINITIONS) {
         const existing = await b.getQueue(q.name);
