@@ -4,7 +4,7 @@ import path from 'node:path';
 export default defineConfig({
   resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
   test: {
-    include: ['lib/**/*.test.ts', 'components/**/*.test.ts', 'worker/**/*.test.ts', 'e2e/simulators/**/*.test.ts', 'prisma/**/*.test.ts'],
+    include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'components/**/*.test.ts', 'worker/**/*.test.ts', 'e2e/simulators/**/*.test.ts', 'prisma/**/*.test.ts'],
     globalSetup: ['lib/testing/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,

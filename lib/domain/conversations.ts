@@ -6,6 +6,7 @@ import type { Actor } from './actor';
 import { canSeeInbox, visibleInboxIds } from './access';
 import { decodeCursor, encodeCursor } from './cursor';
 import { invalid, notFound } from './errors';
+import { isUuid } from './ids';
 import { connectorFor } from './inboxes';
 import { conversationView } from './views';
 
@@ -64,7 +65,7 @@ export async function listConversations(actor: Actor, query: unknown) {
 }
 
 export async function loadVisibleConversation(actor: Actor, id: string): Promise<Row> {
-  if (!z.uuid().safeParse(id).success) throw notFound('Conversation');
+  if (!isUuid(id)) throw notFound('Conversation');
   const row = await db().conversation.findUnique({ where: { id }, include });
   if (!row || !(await canSeeInbox(actor, row.inboxId))) throw notFound('Conversation');
   return row;

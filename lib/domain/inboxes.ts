@@ -11,6 +11,7 @@ import type { Actor } from './actor';
 import { requireRole, visibleInboxIds } from './access';
 import { audit } from './audit';
 import { DomainError, invalid, notFound } from './errors';
+import { isUuid } from './ids';
 
 export const newInboxInput = z.object({
   channel: z.string().min(1, 'channel is required'),
@@ -101,6 +102,7 @@ export async function listInboxes(actor: Actor) {
 
 export async function testInbox(actor: Actor, id: string) {
   requireRole(actor, 'admin');
+  if (!isUuid(id)) throw notFound('Inbox');
   const inbox = await db().inbox.findUnique({ where: { id } });
   if (!inbox) throw notFound('Inbox');
   const connector = connectorFor(inbox.channel);

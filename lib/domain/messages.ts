@@ -9,6 +9,7 @@ import type { Actor } from './actor';
 import { loadVisibleConversation } from './conversations';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DomainError, invalid, notFound } from './errors';
+import { isUuid } from './ids';
 import { connectorFor } from './inboxes';
 import { withPgTransaction } from './pg-tx';
 import { messageView, previewOf } from './views';
@@ -77,6 +78,7 @@ export async function createReply(actor: Actor, conversationId: string, input: u
 /** An agent retries a failed reply: it is queued again and really re-sent. */
 export async function retryMessage(actor: Actor, conversationId: string, messageId: string) {
   const conversation = await loadVisibleConversation(actor, conversationId);
+  if (!isUuid(messageId)) throw notFound('Message');
   const existing = await db().message.findFirst({ where: { id: messageId, conversationId } });
   if (!existing) throw notFound('Message');
   if (existing.status !== 'failed') throw new DomainError('not_failed', 'Only a failed reply can be retried', 409);

@@ -5,6 +5,7 @@ import { hashApiToken, looksLikeApiToken, newApiToken } from '@/lib/crypto/token
 import type { Actor } from './actor';
 import { audit } from './audit';
 import { invalid, notFound } from './errors';
+import { isUuid } from './ids';
 import { userView } from './users';
 
 export const newTokenInput = z.object({ name: z.string().trim().min(1, 'Give the token a name').max(100) });
@@ -24,6 +25,7 @@ export async function listTokens(actor: Actor) {
 }
 
 export async function revokeToken(actor: Actor, id: string) {
+  if (!isUuid(id)) throw notFound('Token');
   const result = await db().apiToken.updateMany({ where: { id, userId: actor.id, revokedAt: null }, data: { revokedAt: new Date() } });
   if (result.count === 0) throw notFound('Token');
   await audit(actor.id, 'token.revoked', 'api_token', id);
