@@ -11,7 +11,7 @@ export const newUserInput = z.object({
   name: z.string().trim().min(1, 'Name is required').max(120),
   email: z.string().trim().toLowerCase().email('Enter a valid email address'),
   password: z.string().min(10, 'Password must be at least 10 characters').max(1024),
-  role: z.enum(['admin', 'manager', 'agent']).default('agent'),
+  role: z.enum(['admin', 'manager', 'agent'], { error: 'Role must be admin, manager or agent' }).default('agent'),
 });
 export type NewUserInput = z.input<typeof newUserInput>;
 
