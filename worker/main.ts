@@ -1,33 +1,18 @@
 /** Worker process: pg-boss handlers for inbound processing and outbound delivery, plus a heartbeat. */
-import { closeDb } from '@/lib/db';
 import { runtimeEnv } from '@/lib/env';
 import { boss, stopBoss } from '@/lib/jobs/boss';
 import { logger } from '@/lib/logger';
+import { runProcess } from '@/lib/server/lifecycle';
 import { startHeartbeat } from './heartbeat';
 import { registerHandlers } from './registry';
 
-async function main() {
+runProcess('worker', async () => {
   const env = runtimeEnv();
-  const b = await boss({ listen: true });
-  await registerHandlers(b, env.WORKER_CONCURRENCY);
+  await registerHandlers(await boss({ listen: true }), env.WORKER_CONCURRENCY);
   const stopHeartbeat = startHeartbeat();
   logger.info({ concurrency: env.WORKER_CONCURRENCY }, 'worker ready');
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'worker stopping: finishing active jobs');
+  return async () => {
     await stopHeartbeat();
-    await stopBoss();
-    await closeDb();
-    process.exit(0);
+    await stopBoss(); // waits for active jobs to finish (graceful)
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-}
-
-main().catch((err) => {
-  logger.fatal({ err }, 'worker failed to start');
-  process.exit(1);
 });

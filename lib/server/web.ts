@@ -4,14 +4,14 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
-import { closeDb } from '@/lib/db';
 import { runtimeEnv } from '@/lib/env';
 import { isWebhookPath } from '@/lib/ingress/webhook';
 import { logger } from '@/lib/logger';
 import { attachRealtime } from '@/lib/realtime/server';
+import { runProcess } from './lifecycle';
 import { serveWebhook } from './node-webhook';
 
-async function main() {
+runProcess('web', async () => {
   const env = runtimeEnv();
   const dev = process.argv.includes('--dev');
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
@@ -25,23 +25,8 @@ async function main() {
   const io = await attachRealtime(server);
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   logger.info({ url: `http://localhost:${env.PORT}`, publicUrl: env.PUBLIC_URL }, 'web ready');
-
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'web stopping');
-    io.close();
-    server.close();
+  return async () => {
+    await io.close(); // also closes the HTTP server and releases the adapter's LISTEN connection
     await app.close?.();
-    await closeDb();
-    process.exit(0);
   };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-}
-
-main().catch((err) => {
-  logger.fatal({ err }, 'web failed to start');
-  process.exit(1);
 });
