@@ -33,8 +33,8 @@ beforeAll(async () => {
   const page = await sim.addPage({ pageId: PAGE_ID, accessToken: TOKEN, appSecret: APP_SECRET, webhookUrl: inbox.webhookUrl, verifyToken: inbox.verifyToken! });
   expect(page.verified).toBe(true);
   const { boss } = await import('@/lib/jobs/boss');
-  const { registerHandlers } = await import('@/worker/registry');
-  await registerHandlers(await boss({ listen: true }), 4);
+  const { startWorking } = await import('@/worker/registry');
+  await startWorking(await boss({ listen: true }), 4);
 });
 
 afterAll(async () => {

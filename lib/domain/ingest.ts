@@ -3,8 +3,8 @@
  * whose (inbox, externalId) exists is skipped, receipts only move statuses forward, so retries
  * and duplicate deliveries are harmless. Realtime events are published after each commit.
  */
-import type { EchoEvent, InboundMessageEvent, NormalizedEvent, ReactionEvent, WebhookRequest } from '@/lib/channels/types';
-import { db, type Prisma } from '@/lib/db';
+import type { EchoEvent, NormalizedEvent, ReactionEvent, WebhookRequest } from '@/lib/channels/types';
+import { db, pool, type Prisma } from '@/lib/db';
 import { logger } from '@/lib/logger';
 import { publishAll } from '@/lib/realtime/publish';
 import type { PendingEvent } from '@/lib/realtime/events';
@@ -12,36 +12,57 @@ import { connectorFor, inboxConfig, webhookUrl } from './inboxes';
 import { applyStatus } from './receipts';
 import { conversationFor, findOrCreateIdentity, lockCustomer } from './thread';
 import { fillContactName } from './profiles';
+import { receiveMessageSql } from './inbound-message';
+import { withPgTransaction } from './pg-tx';
 import { previewOf } from './views';
 
 type Tx = Prisma.TransactionClient;
 type Inbox = { id: string; channel: string };
 
+const LOAD = `SELECT e."rawBody", e."headers", e."processedAt", i."id", i."channel", i."webhookKey", i."config", i."secrets"
+FROM "InboundEvent" e JOIN "Inbox" i ON i."id" = e."inboxId" WHERE e."id" = $1`;
+
+/** The stored event joined with its inbox. */
+type Loaded = { rawBody: Buffer; headers: Record<string, string>; processedAt: Date | null; id: string; channel: string; webhookKey: string; config: Prisma.JsonValue; secrets: string };
+
 export async function processInboundEvent(eventId: string): Promise<{ events: number } | null> {
-  const stored = await db().inboundEvent.findUnique({ where: { id: eventId }, include: { inbox: true } });
-  if (!stored || stored.processedAt) return null;
-  const connector = connectorFor(stored.inbox.channel);
-  const config = connector.configSchema.parse(inboxConfig(stored.inbox));
-  const req: WebhookRequest = {
-    method: 'POST',
-    url: new URL(webhookUrl(stored.inbox)),
-    headers: new Headers(stored.headers as Record<string, string>),
-    rawBody: Buffer.from(stored.rawBody),
-  };
+  const { rows: [inbox] } = await pool().query<Loaded>(LOAD, [eventId]);
+  if (!inbox || inbox.processedAt) return null;
+  const connector = connectorFor(inbox.channel);
+  const config = connector.configSchema.parse(inboxConfig(inbox));
+  const req: WebhookRequest = { method: 'POST', url: new URL(webhookUrl(inbox)), headers: new Headers(inbox.headers), rawBody: inbox.rawBody };
   const events = connector.parse(req, config);
-  for (const event of events) {
-    const pending: PendingEvent[] = [];
-    await db().$transaction((tx) => applyEvent(tx, stored.inbox, event, pending), { timeout: 15_000 });
-    publishAll(pending);
-    if (event.type === 'message' && !event.contact.name) await fillContactName(stored.inbox, event.contact.externalId, (c) => connector.fetchProfile?.(config, c, fetch));
+  const messages = events.filter((e) => e.type === 'message');
+  const others = events.filter((e) => e.type !== 'message');
+  const markProcessed = (client: { query: (sql: string, values: unknown[]) => Promise<unknown> }) =>
+    client.query('UPDATE "InboundEvent" SET "processedAt" = now(), "error" = NULL WHERE "id" = $1', [eventId]);
+
+  // Customers' messages, the bulk of traffic: one transaction (one commit) for the whole delivery.
+  const pending: PendingEvent[] = [];
+  const results = await withPgTransaction(async (client) => {
+    const out = [];
+    for (const e of messages) out.push(await receiveMessageSql(client, inbox.id, e, pending));
+    if (others.length === 0) await markProcessed(client);
+    return out;
+  });
+  publishAll(pending);
+  for (const other of others) {
+    const otherPending: PendingEvent[] = [];
+    await db().$transaction((tx) => applyEvent(tx, inbox, other, otherPending), { timeout: 15_000 });
+    publishAll(otherPending);
   }
-  await db().inboundEvent.update({ where: { id: eventId }, data: { processedAt: new Date(), error: null } });
+  if (others.length > 0) await markProcessed(pool());
+  if (connector.fetchProfile) {
+    for (const [i, e] of messages.entries()) {
+      if (results[i]?.needsName) await fillContactName(inbox, e.contact.externalId, (c) => connector.fetchProfile!(config, c, fetch));
+    }
+  }
   return { events: events.length };
 }
 
 async function applyEvent(tx: Tx, inbox: Inbox, event: NormalizedEvent, pending: PendingEvent[]): Promise<void> {
   switch (event.type) {
-    case 'message': return receiveMessage(tx, inbox, event, pending);
+    case 'message': return; // handled by receiveMessageSql (the hot path)
     case 'echo': return receiveEcho(tx, inbox, event, pending);
     case 'status': return applyStatus(tx, inbox, event, pending);
     case 'reaction': return receiveReaction(tx, inbox, event, pending);
@@ -51,34 +72,6 @@ async function applyEvent(tx: Tx, inbox: Inbox, event: NormalizedEvent, pending:
 
 async function messageExists(tx: Tx, inboxId: string, externalId: string): Promise<boolean> {
   return (await tx.message.count({ where: { inboxId, externalId } })) > 0;
-}
-
-async function receiveMessage(tx: Tx, inbox: Inbox, e: InboundMessageEvent, pending: PendingEvent[]) {
-  await lockCustomer(tx, inbox.id, e.contact.externalId);
-  if (await messageExists(tx, inbox.id, e.externalId)) return;
-  const identity = await findOrCreateIdentity(tx, inbox.id, e.contact.externalId, e.contact.name);
-  if (identity.unreachable) await tx.contactIdentity.update({ where: { id: identity.id }, data: { unreachable: false } });
-  const conversation = await conversationFor(tx, identity, pending, { reopen: true, at: e.timestamp });
-  const message = await tx.message.create({
-    data: {
-      conversationId: conversation.id, inboxId: inbox.id, direction: 'inbound', status: 'received',
-      kind: e.text || e.postback || e.location ? 'text' : 'attachment',
-      text: e.text ?? null, attachments: e.attachments as unknown as Prisma.InputJsonArray,
-      location: (e.location as unknown as Prisma.InputJsonObject) ?? undefined,
-      externalId: e.externalId, replyToExternalId: e.replyToExternalId ?? null, timestamp: e.timestamp,
-    },
-  });
-  // Out-of-order deliveries must not move the window or the preview backwards.
-  const newer = !conversation.lastInboundAt || conversation.lastInboundAt < e.timestamp;
-  const updated = await tx.conversation.update({
-    where: { id: conversation.id },
-    data: {
-      ...(newer && { lastInboundAt: e.timestamp, lastMessagePreview: previewOf(e), lastMessageDirection: 'inbound' }),
-      lastActivityAt: conversation.lastActivityAt > e.timestamp ? conversation.lastActivityAt : e.timestamp,
-    },
-  });
-  pending.push({ name: 'message.created', payload: { messageId: message.id, conversationId: conversation.id, inboxId: inbox.id, direction: 'inbound', status: 'received' } });
-  pending.push({ name: 'conversation.updated', payload: { conversationId: updated.id, inboxId: inbox.id, status: updated.status, assigneeId: updated.assigneeId } });
 }
 
 const OUR_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -35,13 +35,19 @@ async function processAll() {
 const conversationsOf = (psid: string) => db.db().conversation.findMany({ where: { identity: { externalId: psid } }, include: { messages: { orderBy: { timestamp: 'asc' } } } });
 
 describe('webhook ingest', () => {
-  it('stores a signed event with its job in one transaction, then the worker creates the conversation and message', async () => {
+  it('stores a signed event as its own queue entry, dispatches it to a job, then the worker creates the conversation and message', async () => {
     const reply = await deliver(messengerText('psid-1', 'm_1', 'café 😀 <script>x</script>'));
     expect(reply).toMatchObject({ status: 200, body: 'EVENT_RECEIVED' });
     const stored = await db.db().inboundEvent.findMany({ where: { inboxId: inbox.id } });
     expect(stored).toHaveLength(1);
+    expect(stored[0].dispatchedAt).toBeNull();
+    const { boss } = await import('@/lib/jobs/boss');
+    const { dispatchInboundEvents } = await import('@/lib/jobs/inbound-dispatcher');
+    expect(await dispatchInboundEvents(await boss())).toBe(1);
+    expect(await dispatchInboundEvents(await boss())).toBe(0); // claimed once only
     const jobs = await db.pool().query(`SELECT data FROM pgboss.job WHERE name = 'inbound.process'`);
-    expect(jobs.rows.map((r) => r.data.eventId)).toContain(stored[0].id);
+    expect(jobs.rows.map((r) => r.data.eventId)).toEqual([stored[0].id]);
+    expect((await db.db().inboundEvent.findUniqueOrThrow({ where: { id: stored[0].id } })).dispatchedAt).not.toBeNull();
 
     await processAll();
     const [conversation] = await conversationsOf('psid-1');
@@ -114,8 +120,8 @@ describe('webhook ingest', () => {
     expect((await deliver(messengerText('psid-6', 'm_6', 'while the worker is down'))).status).toBe(200);
     expect(await conversationsOf('psid-6')).toHaveLength(0);
     const b = await boss({ listen: true });
-    const { registerHandlers } = await import('@/worker/registry');
-    await registerHandlers(b, 2);
+    const { startWorking } = await import('@/worker/registry');
+    await startWorking(b, 2);
     const deadline = Date.now() + 15_000;
     while ((await conversationsOf('psid-6')).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     const [conversation] = await conversationsOf('psid-6');

@@ -151,6 +151,7 @@ CREATE TABLE "InboundEvent" (
     "rawBody" BYTEA NOT NULL,
     "headers" JSONB NOT NULL,
     "receivedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "dispatchedAt" TIMESTAMP(3),
     "processedAt" TIMESTAMP(3),
     "error" TEXT,
 
@@ -245,6 +246,9 @@ CREATE INDEX "Message_conversationId_timestamp_id_idx" ON "Message"("conversatio
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Message_inboxId_externalId_key" ON "Message"("inboxId", "externalId");
+
+-- CreateIndex
+CREATE INDEX "InboundEvent_dispatchedAt_receivedAt_idx" ON "InboundEvent"("dispatchedAt", "receivedAt");
 
 -- CreateIndex
 CREATE INDEX "InboundEvent_processedAt_idx" ON "InboundEvent"("processedAt");

@@ -1,0 +1,78 @@
+/**
+ * Moves stored webhook events into pg-boss: claims undispatched InboundEvent rows (SKIP LOCKED,
+ * so several workers share the work), inserts one job each in bulk and marks them dispatched in
+ * the same transaction. Woken by the NOTIFY the ingress sends with each insert; polls every few
+ * seconds as a backstop (e.g. events stored while no worker ran).
+ */
+import pg from 'pg';
+import type { PgBoss } from 'pg-boss';
+import { pool } from '@/lib/db';
+import { runtimeEnv } from '@/lib/env';
+import { logger } from '@/lib/logger';
+import { INBOUND_CHANNEL } from '@/lib/ingress/store';
+import { sqlExecutor } from './boss';
+import { QUEUES } from './contracts';
+
+const BATCH = 500;
+const POLL_MS = 3000;
+
+const CLAIM = `UPDATE "InboundEvent" SET "dispatchedAt" = now()
+WHERE "id" IN (SELECT "id" FROM "InboundEvent" WHERE "dispatchedAt" IS NULL ORDER BY "receivedAt" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+RETURNING "id"`;
+
+/** One claim-and-enqueue round; returns how many events it dispatched. */
+export async function dispatchInboundEvents(boss: PgBoss): Promise<number> {
+  const client = await pool().connect();
+  try {
+    await client.query('BEGIN');
+    const { rows } = await client.query<{ id: string }>(CLAIM);
+    if (rows.length) await boss.insert(QUEUES.inboundProcess, rows.map((r) => ({ data: { eventId: r.id } })), { db: sqlExecutor(client) });
+    await client.query('COMMIT');
+    return rows.length;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
+export function startInboundDispatcher(boss: PgBoss): () => Promise<void> {
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  let listener: pg.Client | undefined;
+
+  const listen = async () => {
+    listener = new pg.Client({ connectionString: runtimeEnv().DATABASE_URL });
+    listener.on('notification', () => wake?.());
+    listener.on('error', () => undefined); // the poll keeps things moving; reconnect on next loop
+    await listener.connect();
+    await listener.query(`LISTEN ${INBOUND_CHANNEL}`);
+  };
+
+  const loop = async () => {
+    await listen().catch((err) => logger.warn({ err }, 'dispatcher LISTEN failed; polling only'));
+    while (!stopped) {
+      try {
+        // Drain: keep going while batches come back full.
+        while (!stopped && (await dispatchInboundEvents(boss)) === BATCH);
+      } catch (err) {
+        logger.error({ err }, 'inbound dispatch failed');
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, POLL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+  };
+  const done = loop();
+  return async () => {
+    stopped = true;
+    wake?.();
+    await done;
+    await listener?.end().catch(() => undefined);
+  };
+}
