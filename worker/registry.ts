@@ -1,14 +1,23 @@
-/** Which handler works which queue, and how many jobs run at once. */
-// NOTIFY wakes workers on new jobs; the 2 s poll picks up retries whose backoff delay has passed.
+/**
+ * Which handler works which queue, and how many jobs run at once.
+ * pg-boss wakes a worker slot on NOTIFY (new job) and otherwise polls every 2 s (retries whose
+ * backoff has passed). After a job a slot sleeps until the next wake-up, so a backlog drains in
+ * batches: fetching several jobs at once and fetching again while batches come back full
+ * (burstWhenBatchFull) is what lets a burst of webhooks drain at full speed.
+ */
 import type { PgBoss } from 'pg-boss';
 import { startInboundDispatcher } from '@/lib/jobs/inbound-dispatcher';
 import { QUEUES } from '@/lib/jobs/contracts';
 import { inboundProcess } from './handlers/inbound-process';
 import { outboundDeliver } from './handlers/outbound-deliver';
 
+const polling = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 };
+
 /** Starts the job handlers and the inbound dispatcher; returns a function that stops the dispatcher. */
 export async function startWorking(boss: PgBoss, concurrency: number): Promise<() => Promise<void>> {
-  await boss.work(QUEUES.inboundProcess, { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 }, inboundProcess);
-  await boss.work(QUEUES.outboundDeliver, { localConcurrency: concurrency, batchSize: 1, pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 }, outboundDeliver);
+  // Inbound processing is idempotent, so a batch that fails as a whole is safe to retry.
+  await boss.work(QUEUES.inboundProcess, { ...polling, localConcurrency: concurrency, batchSize: 10, burstWhenBatchFull: true }, inboundProcess);
+  // Replies stay one job per fetch: a RetryLater must hold back only its own conversation.
+  await boss.work(QUEUES.outboundDeliver, { ...polling, localConcurrency: concurrency, batchSize: 1 }, outboundDeliver);
   return startInboundDispatcher(boss);
 }

@@ -6,7 +6,7 @@
 import type { EchoEvent, NormalizedEvent, ReactionEvent, WebhookRequest } from '@/lib/channels/types';
 import { db, pool, type Prisma } from '@/lib/db';
 import { logger } from '@/lib/logger';
-import { publishAll } from '@/lib/realtime/publish';
+import { publishAll, publishInTransaction } from '@/lib/realtime/publish';
 import type { PendingEvent } from '@/lib/realtime/events';
 import { connectorFor, inboxConfig, webhookUrl } from './inboxes';
 import { applyStatus } from './receipts';
@@ -43,9 +43,9 @@ export async function processInboundEvent(eventId: string): Promise<{ events: nu
     const out = [];
     for (const e of messages) out.push(await receiveMessageSql(client, inbox.id, e, pending));
     if (others.length === 0) await markProcessed(client);
+    await publishInTransaction(client, pending);
     return out;
   });
-  publishAll(pending);
   for (const other of others) {
     const otherPending: PendingEvent[] = [];
     await db().$transaction((tx) => applyEvent(tx, inbox, other, otherPending), { timeout: 15_000 });

@@ -13,13 +13,27 @@ import { uuidv7 } from '@/lib/uuid';
 
 export const INBOUND_CHANNEL = 'sb_inbound_event';
 
-const INSERT = `WITH stored AS (
-  INSERT INTO "InboundEvent" ("id", "inboxId", "dedupeKey", "rawBody", "headers")
-  VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("inboxId", "dedupeKey") DO NOTHING RETURNING "id")
-SELECT "id", pg_notify('${INBOUND_CHANNEL}', '') FROM stored`;
+const INSERT = `INSERT INTO "InboundEvent" ("id", "inboxId", "dedupeKey", "rawBody", "headers")
+VALUES ($1, $2, $3, $4, $5) ON CONFLICT ("inboxId", "dedupeKey") DO NOTHING`;
+
+// Wake the dispatcher at most once per 5 ms: a NOTIFY per request would serialise commits on
+// Postgres's global notify lock under load. (The dispatcher also polls, so a lost wake-up only
+// delays processing, never loses an event.)
+const WAKE_WINDOW_MS = 5;
+let wakeScheduled = false;
+function wakeDispatcher(): void {
+  if (wakeScheduled) return;
+  wakeScheduled = true;
+  setTimeout(() => {
+    wakeScheduled = false;
+    pool().query(`SELECT pg_notify('${INBOUND_CHANNEL}', '')`).catch(() => undefined);
+  }, WAKE_WINDOW_MS);
+}
 
 export async function storeInboundEvent(input: { inboxId: string; dedupeKey: string; rawBody: Buffer; headers: Record<string, string> }): Promise<{ eventId: string | null; duplicate: boolean }> {
   const id = uuidv7();
   const inserted = await pool().query(INSERT, [id, input.inboxId, input.dedupeKey, input.rawBody, input.headers]);
-  return inserted.rowCount === 0 ? { eventId: null, duplicate: true } : { eventId: id, duplicate: false };
+  if (inserted.rowCount === 0) return { eventId: null, duplicate: true };
+  wakeDispatcher();
+  return { eventId: id, duplicate: false };
 }

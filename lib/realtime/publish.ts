@@ -14,22 +14,36 @@ const EMITTER_UID = 'emitter'; // the uid socket.io's cluster adapter reserves f
 const MESSAGE = { BROADCAST: 3, SOCKETS_JOIN: 4 } as const;
 const PACKET_EVENT = 2;
 
+const encode = (message: object) => JSON.stringify({ uid: EMITTER_UID, nsp: '/', ...message });
+
 function notify(message: object): void {
   pool()
-    .query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ uid: EMITTER_UID, nsp: '/', ...message })])
+    .query('SELECT pg_notify($1, $2)', [CHANNEL, encode(message)])
     // Realtime is best effort: clients refetch on reconnect; the data is already committed.
     .catch((err: unknown) => logger.warn({ err }, 'realtime publish failed'));
 }
 
+const broadcast = (name: RealtimeEventName, payload: { inboxId: string }) => ({
+  type: MESSAGE.BROADCAST,
+  data: { packet: { type: PACKET_EVENT, data: [name, payload], nsp: '/' }, opts: { rooms: [inboxRoom(payload.inboxId)], except: [], flags: {} } },
+});
+
 export function publish<N extends RealtimeEventName>(name: N, payload: RealtimeEvents[N]): void {
-  notify({
-    type: MESSAGE.BROADCAST,
-    data: { packet: { type: PACKET_EVENT, data: [name, payload], nsp: '/' }, opts: { rooms: [inboxRoom(payload.inboxId)], except: [], flags: {} } },
-  });
+  notify(broadcast(name, payload));
 }
 
 export function publishAll(events: PendingEvent[]): void {
   for (const e of events) publish(e.name, e.payload as never);
+}
+
+/**
+ * Queues the events inside the caller's transaction: Postgres delivers a NOTIFY only when the
+ * transaction commits, so "publish after commit" holds without another round trip per event.
+ */
+export async function publishInTransaction(client: { query(sql: string, values: unknown[]): Promise<unknown> }, events: PendingEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const calls = events.map((_, i) => `pg_notify($1, $${i + 2})`).join(', ');
+  await client.query(`SELECT ${calls}`, [CHANNEL, ...events.map((e) => encode(broadcast(e.name, e.payload)))]);
 }
 
 /** A new inbox without members is visible to everyone: put connected sockets in its room. */

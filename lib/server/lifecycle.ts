@@ -20,6 +20,8 @@ export function runProcess(name: string, start: () => Promise<() => Promise<void
       };
       process.on('SIGINT', () => void shutdown('SIGINT'));
       process.on('SIGTERM', () => void shutdown('SIGTERM'));
+      // Started by the launcher: never outlive it (it may have died without stopping us).
+      process.on('disconnect', () => void shutdown('launcher exited'));
     })
     .catch((err) => {
       logger.fatal({ err }, `${name} failed to start`);

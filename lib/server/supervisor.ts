@@ -14,7 +14,8 @@ export function supervise(name: string, args: string[], env: NodeJS.ProcessEnv, 
 
   const start = () => {
     startedAt = Date.now();
-    child = spawn(process.execPath, args, { env: { ...env, SB_PROCESS: name }, stdio: 'inherit' });
+    // The IPC channel lets the child notice when the launcher is gone (lib/server/lifecycle.ts).
+    child = spawn(process.execPath, args, { env: { ...env, SB_PROCESS: name }, stdio: ['inherit', 'inherit', 'inherit', 'ipc'] });
     child.on('exit', (code, signal) => {
       child = undefined;
       if (stopping) return;
