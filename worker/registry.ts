@@ -8,6 +8,7 @@
 import type { PgBoss } from 'pg-boss';
 import { startInboundDispatcher } from '@/lib/jobs/inbound-dispatcher';
 import { QUEUES } from '@/lib/jobs/contracts';
+import { contactProfile } from './handlers/contact-profile';
 import { inboundProcess } from './handlers/inbound-process';
 import { outboundDeliver } from './handlers/outbound-deliver';
 
@@ -19,5 +20,6 @@ export async function startWorking(boss: PgBoss, concurrency: number): Promise<(
   await boss.work(QUEUES.inboundProcess, { ...polling, localConcurrency: concurrency, batchSize: 10, burstWhenBatchFull: true }, inboundProcess);
   // Replies stay one job per fetch: a RetryLater must hold back only its own conversation.
   await boss.work(QUEUES.outboundDeliver, { ...polling, localConcurrency: concurrency, batchSize: 1 }, outboundDeliver);
+  await boss.work(QUEUES.contactProfile, { ...polling, localConcurrency: 2, batchSize: 5, burstWhenBatchFull: true }, contactProfile);
   return startInboundDispatcher(boss);
 }

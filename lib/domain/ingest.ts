@@ -5,13 +5,14 @@
  */
 import type { EchoEvent, NormalizedEvent, ReactionEvent, WebhookRequest } from '@/lib/channels/types';
 import { db, pool, type Prisma } from '@/lib/db';
+import { boss, sqlExecutor } from '@/lib/jobs/boss';
+import { QUEUES, type ContactProfileJob } from '@/lib/jobs/contracts';
 import { logger } from '@/lib/logger';
 import { publishAll, publishInTransaction } from '@/lib/realtime/publish';
 import type { PendingEvent } from '@/lib/realtime/events';
 import { connectorFor, inboxConfig, webhookUrl } from './inboxes';
 import { applyStatus } from './receipts';
 import { conversationFor, findOrCreateIdentity, lockCustomer } from './thread';
-import { fillContactName } from './profiles';
 import { receiveMessageSql } from './inbound-message';
 import { withPgTransaction } from './pg-tx';
 import { previewOf } from './views';
@@ -39,12 +40,15 @@ export async function processInboundEvent(eventId: string): Promise<{ events: nu
 
   // Customers' messages, the bulk of traffic: one transaction (one commit) for the whole delivery.
   const pending: PendingEvent[] = [];
-  const results = await withPgTransaction(async (client) => {
-    const out = [];
-    for (const e of messages) out.push(await receiveMessageSql(client, inbox.id, e, pending));
+  await withPgTransaction(async (client) => {
+    const lookups: ContactProfileJob[] = [];
+    for (const e of messages) {
+      const result = await receiveMessageSql(client, inbox.id, e, pending);
+      if (result?.needsName && connector.fetchProfile) lookups.push({ inboxId: inbox.id, externalId: e.contact.externalId });
+    }
     if (others.length === 0) await markProcessed(client);
     await publishInTransaction(client, pending);
-    return out;
+    if (lookups.length) await (await boss()).insert(QUEUES.contactProfile, lookups.map((data) => ({ data })), { db: sqlExecutor(client) });
   });
   for (const other of others) {
     const otherPending: PendingEvent[] = [];
@@ -52,11 +56,6 @@ export async function processInboundEvent(eventId: string): Promise<{ events: nu
     publishAll(otherPending);
   }
   if (others.length > 0) await markProcessed(pool());
-  if (connector.fetchProfile) {
-    for (const [i, e] of messages.entries()) {
-      if (results[i]?.needsName) await fillContactName(inbox, e.contact.externalId, (c) => connector.fetchProfile!(config, c, fetch));
-    }
-  }
   return { events: events.length };
 }
 

@@ -8,16 +8,20 @@ export const QUEUES = {
   inboundProcess: 'inbound.process',
   outboundDeliver: 'outbound.deliver',
   outboundDead: 'outbound.dead',
+  contactProfile: 'contact.profile',
 } as const;
 
 export interface InboundProcessJob { eventId: string }
 export interface OutboundDeliverJob { messageId: string; conversationId: string }
 export interface OutboundDeadJob { messageId: string; reason: string }
+/** Look a new customer's name up at the provider, off the ingest path. */
+export interface ContactProfileJob { inboxId: string; externalId: string }
 
 export interface JobPayloads {
   'inbound.process': InboundProcessJob;
   'outbound.deliver': OutboundDeliverJob;
   'outbound.dead': OutboundDeadJob;
+  'contact.profile': ContactProfileJob;
 }
 
 /** Delivery attempts (first try included) before a retryable failure becomes final. */
@@ -31,6 +35,8 @@ export const QUEUE_DEFINITIONS: Queue[] = [
   // cover crashes of the handler itself.
   { name: QUEUES.outboundDeliver, notify: true, policy: 'key_strict_fifo', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 120 },
   { name: QUEUES.outboundDead, retentionSeconds: 30 * 24 * 3600 },
+  // Best effort: a name lookup that fails is not worth retrying for long.
+  { name: QUEUES.contactProfile, notify: true, retryLimit: 2, retryDelay: 30 },
 ];
 
 /** A worker that has not checked in for this long is considered gone (it beats every 5 s). */
