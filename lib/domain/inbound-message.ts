@@ -27,9 +27,17 @@ interface Lookup {
 
 /** Returns whether the customer still needs a name looked up (null when the message was a duplicate). */
 export async function receiveMessageSql(client: pg.PoolClient, inboxId: string, e: InboundMessageEvent, pending: PendingEvent[]): Promise<{ needsName: boolean } | null> {
-  await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${inboxId}:${e.contact.externalId}`]);
-  const { rows: [found] } = await client.query<Lookup>(LOOKUP, [inboxId, e.contact.externalId, e.externalId]);
+  const lookup = async () => (await client.query<Lookup>(LOOKUP, [inboxId, e.contact.externalId, e.externalId])).rows[0];
+  // Common case first, without a lock: a known customer writing into an open conversation. The
+  // message's unique (inbox, externalId) still stops a concurrent duplicate (ON CONFLICT below).
+  let found = await lookup();
   if (found.duplicate) return null;
+  if (!found.conversationId || found.status === 'resolved' || found.status === 'snoozed') {
+    // Creating or reopening: serialise this customer's events across worker processes.
+    await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${inboxId}:${e.contact.externalId}`]);
+    found = await lookup();
+    if (found.duplicate) return null;
+  }
   const now = new Date();
   let { identityId, contactId, conversationId, status } = found;
   if (!identityId || !contactId) {
@@ -63,7 +71,8 @@ export async function receiveMessageSql(client: pg.PoolClient, inboxId: string, 
   const { rows: [conversation] } = await client.query<{ status: string; assigneeId: string | null }>(
     `WITH m AS (
        INSERT INTO "Message" ("id", "conversationId", "inboxId", "direction", "kind", "text", "attachments", "location", "externalId", "replyToExternalId", "status", "timestamp", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, 'inbound', $4, $5, $6, $7, $8, $9, 'received', $10, $11, $11))
+       VALUES ($1, $2, $3, 'inbound', $4, $5, $6, $7, $8, $9, 'received', $10, $11, $11)
+       ON CONFLICT ("inboxId", "externalId") DO NOTHING RETURNING "id")
      UPDATE "Conversation" SET
        "status" = $12::"ConversationStatus",
        "resolvedAt" = CASE WHEN $12 = 'open' AND "status" <> 'open' THEN NULL ELSE "resolvedAt" END,
@@ -74,13 +83,14 @@ export async function receiveMessageSql(client: pg.PoolClient, inboxId: string, 
        "lastInboundAt" = GREATEST("lastInboundAt", $10),
        "lastActivityAt" = GREATEST("lastActivityAt", $10),
        "updatedAt" = $11
-     WHERE "id" = $2 RETURNING "status", "assigneeId"`,
+     WHERE "id" = $2 AND EXISTS (SELECT 1 FROM m) RETURNING "status", "assigneeId"`,
     [
       messageId, conversationId, inboxId, e.text || e.postback || e.location ? 'text' : 'attachment', e.text ?? null,
       JSON.stringify(e.attachments), e.location ? JSON.stringify(e.location) : null, e.externalId, e.replyToExternalId ?? null,
       e.timestamp, now, status, previewOf(e),
     ],
   );
+  if (!conversation) return null; // a concurrent delivery of the same message won the race
   pending.push({ name: 'message.created', payload: { messageId, conversationId, inboxId, direction: 'inbound', status: 'received' } });
   pending.push({ name: 'conversation.updated', payload: { conversationId, inboxId, status: conversation.status, assigneeId: conversation.assigneeId } });
   return { needsName: !e.contact.name && !found.name && !found.profileFetched };
