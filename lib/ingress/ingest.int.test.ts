@@ -46,7 +46,7 @@ describe('webhook ingest', () => {
     expect(await dispatchInboundEvents(await boss())).toBe(1);
     expect(await dispatchInboundEvents(await boss())).toBe(0); // claimed once only
     const jobs = await db.pool().query(`SELECT data FROM pgboss.job WHERE name = 'inbound.process'`);
-    expect(jobs.rows.map((r) => r.data.eventId)).toEqual([stored[0].id]);
+    expect(jobs.rows.map((r) => r.data.eventIds)).toEqual([[stored[0].id]]);
     expect((await db.db().inboundEvent.findUniqueOrThrow({ where: { id: stored[0].id } })).dispatchedAt).not.toBeNull();
 
     await processAll();

@@ -11,7 +11,8 @@ export const QUEUES = {
   contactProfile: 'contact.profile',
 } as const;
 
-export interface InboundProcessJob { eventId: string }
+/** Stored webhook events to process, oldest first (one job carries several under load). */
+export interface InboundProcessJob { eventIds: string[] }
 export interface OutboundDeliverJob { messageId: string; conversationId: string }
 export interface OutboundDeadJob { messageId: string; reason: string }
 /** Look a new customer's name up at the provider, off the ingest path. */
