@@ -16,7 +16,7 @@ import { QUEUES } from './contracts';
 const BATCH = 500;
 // Under load one job carries several events: pg-boss's per-job SQL (insert, fetch, complete) is
 // the dominant database cost of processing, so it is paid once per group. Idle, a job is one event.
-const EVENTS_PER_JOB = 10;
+const EVENTS_PER_JOB = 4;
 
 const chunk = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 const POLL_MS = 3000;
