@@ -44,8 +44,7 @@ async function main() {
   const tsx = ['--import', 'tsx'];
   const children: Supervised[] = [
     supervise('web', [...tsx, path.join(root, 'lib/server/web.ts'), ...(dev ? ['--dev'] : [])], childEnv, log),
-    // A smaller old-space makes V8 collect sooner: the worker's live heap is small, its RSS was not.
-    supervise('worker', ['--max-old-space-size=160', ...tsx, path.join(root, 'worker/main.ts')], childEnv, log),
+    supervise('worker', [...tsx, path.join(root, 'worker/main.ts')], childEnv, log),
   ];
   log(`Switchboard is starting on http://localhost:${env.PORT} (webhooks reach it at ${publicUrl})`);
 
