@@ -251,9 +251,6 @@ CREATE UNIQUE INDEX "Message_inboxId_externalId_key" ON "Message"("inboxId", "ex
 CREATE INDEX "InboundEvent_dispatchedAt_receivedAt_idx" ON "InboundEvent"("dispatchedAt", "receivedAt");
 
 -- CreateIndex
-CREATE INDEX "InboundEvent_processedAt_idx" ON "InboundEvent"("processedAt");
-
--- CreateIndex
 CREATE UNIQUE INDEX "InboundEvent_inboxId_dedupeKey_key" ON "InboundEvent"("inboxId", "dedupeKey");
 
 -- CreateIndex
