@@ -4,6 +4,7 @@
  * `contractFixtures` (see shared/contract-fixtures.ts).
  */
 import { describe, expect, it } from 'vitest';
+import { memoryCache, testDeps } from './shared/memory-cache';
 import { channelKeys, connectors, getConnector, isChannelKey } from './registry';
 import type { ConnectorContractFixtures } from './shared/contract-fixtures';
 import { ConnectorError, MalformedPayloadError, type Connector, type WebhookRequest } from './types';
@@ -69,12 +70,12 @@ describe.each(channelKeys.map((key) => [key, connectors[key] as Connector] as co
   it('verify accepts the fixture request and rejects missing credentials or a tampered body', async () => {
     const { validBody } = await fixtures();
     const good = await signed(validBody);
-    expect(await connector.verify(good, await config())).toEqual({ ok: true });
+    expect(await connector.verify(good, await config(), testDeps())).toEqual({ ok: true });
     const bare: WebhookRequest = { ...good, url: new URL(`https://switchboard.test/api/webhooks/${key}/x`), headers: new Headers({ 'content-type': 'application/json' }) };
-    const unsigned = await connector.verify(bare, await config());
+    const unsigned = await connector.verify(bare, await config(), testDeps());
     expect(unsigned.ok).toBe(false);
     if (!unsigned.ok) expect([401, 403]).toContain(unsigned.status);
-    const tampered = await connector.verify(withBody(good, Buffer.from(`${validBody} `)), await config());
+    const tampered = await connector.verify(withBody(good, Buffer.from(`${validBody} `)), await config(), testDeps());
     expect(tampered.ok).toBe(false);
   });
 
@@ -119,7 +120,7 @@ describe.each(channelKeys.map((key) => [key, connectors[key] as Connector] as co
 
   it('send surfaces a network failure as a retryable ConnectorError', async () => {
     const { sendContext } = await fixtures();
-    const ctx = { ...sendContext, config: await config(), lastInboundAt: new Date(NOW.getTime() - 60_000), now: NOW, fetch: failingFetch };
+    const ctx = { ...sendContext, config: await config(), lastInboundAt: new Date(NOW.getTime() - 60_000), now: NOW, fetch: failingFetch, cache: memoryCache() };
     const err = await connector.send(ctx, { text: 'contract test', metadata: 'msg_contract' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectorError);
     expect(err).toMatchObject({ kind: 'provider', retryable: true });

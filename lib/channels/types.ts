@@ -15,6 +15,25 @@ export interface ChannelCapabilities {
   typing: boolean;
 }
 
+/**
+ * State shared by every process (stored in Postgres): provider access tokens, fetched key sets.
+ * Connectors never import the database; the app lends them this.
+ */
+export interface SharedCache {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** Runs fn while holding a lock on key across all processes (e.g. one central token refresher). */
+  withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** What the app lends a connector for calls that need the network, the clock or shared state. */
+export interface ConnectorDeps {
+  fetch: typeof fetch;
+  now(): Date;
+  cache: SharedCache;
+}
+
 /** An inbound HTTP request as a connector sees it: the exact raw bytes, never re-serialised JSON. */
 export interface WebhookRequest {
   method: string;
@@ -80,8 +99,35 @@ export interface InboundMessageEvent extends EventBase {
   attachments: Attachment[];
   location?: GeoLocation;
   /** Button / postback / quick-reply payload; `text` holds what the customer saw. */
-  postback?: { title?: string; payload: string };
+  postback?: { title?: string; payload: string; /** Provider id to acknowledge (Telegram callback_query). */ callbackId?: string };
   replyToExternalId?: string;
+  /**
+   * Per-conversation data only inbound provides and outbound needs (Bot Framework serviceUrl and
+   * conversation id, Telegram chat type). Stored on the conversation, handed back in SendContext.
+   */
+  reference?: Record<string, unknown>;
+}
+
+/** The customer edited a message they sent (Telegram edited_message): same externalId. */
+export interface EditEvent extends EventBase {
+  type: 'edit';
+  externalId: string;
+  contactExternalId: string;
+  text?: string;
+  attachments: Attachment[];
+}
+
+/**
+ * The customer's relation to the channel changed: blocked or unblocked the bot, followed or
+ * unfollowed the account, added or removed the bot. Shown on the conversation; `blocked` and
+ * `unsubscribed` make the customer unreachable until `unblocked` / `subscribed`.
+ */
+export interface ContactStateEvent extends EventBase {
+  type: 'contact_state';
+  contactExternalId: string;
+  state: 'blocked' | 'unblocked' | 'subscribed' | 'unsubscribed';
+  contact?: ContactProfile;
+  reference?: Record<string, unknown>;
 }
 
 /**
@@ -133,6 +179,8 @@ export type NormalizedEvent =
   | EchoEvent
   | StatusEvent
   | ReactionEvent
+  | EditEvent
+  | ContactStateEvent
   | UnsupportedEvent;
 
 /** Raised by `parse` for bodies that are not the provider's format: the ingress answers 400. */
@@ -179,6 +227,8 @@ export interface OutboundMessage {
   text?: string;
   attachments?: { kind: AttachmentKind; url: string; name?: string }[];
   template?: { name: string; language: string; parameters: string[] };
+  /** How many replies were sent since the customer's last message (per-window caps: WeChat 45047). */
+  sentSinceInbound?: number;
   replyToExternalId?: string;
   /** Our message id; connectors attach it where the provider echoes it back (Messenger metadata). */
   metadata: string;
@@ -194,10 +244,27 @@ export interface SendContext<C> {
   lastInboundAt: Date | null;
   now: Date;
   fetch: typeof fetch;
+  cache: SharedCache;
 }
 
 export interface SendResult {
   externalId: string;
+  /** Every provider id the send produced (text and attachments can be separate provider messages). */
+  externalIds?: string[];
+  /** The provider moved the customer (Telegram migrate_to_chat_id): the new id to use from now on. */
+  contactExternalId?: string;
+  /** Replaces the stored conversation reference (e.g. a new conversation id). */
+  reference?: Record<string, unknown>;
+}
+
+export interface MessageTemplate {
+  name: string;
+  language: string;
+  category?: string;
+  status?: string;
+  /** The template body with {{1}}-style placeholders, for the agent to read. */
+  body?: string;
+  parameterCount: number;
 }
 
 export interface WindowState {
@@ -230,18 +297,26 @@ export interface Connector<C = Record<string, unknown>> {
   publicSetupFields: readonly string[];
   /** GET verification; null when the request is not a handshake this channel knows. */
   handshake(req: WebhookRequest, config: C): WebhookReply | null;
-  /** Authenticity over the raw bytes, constant-time. */
-  verify(req: WebhookRequest, config: C): Promise<VerifyResult>;
+  /** Authenticity over the raw bytes, constant-time. `deps` for key sets and clocks (JWT). */
+  verify(req: WebhookRequest, config: C, deps: ConnectorDeps): Promise<VerifyResult>;
   /** Every entry and every event of a batch. Throws MalformedPayloadError for bad input. */
   parse(req: WebhookRequest, config: C): NormalizedEvent[];
   /** What the provider expects back once the request is stored. */
   ack(req: WebhookRequest, config: C): WebhookReply;
   send(ctx: SendContext<C>, message: OutboundMessage): Promise<SendResult>;
-  window(lastInboundAt: Date | null, now: Date, config: C): WindowState;
-  testConnection(config: C, fetchImpl: typeof fetch): Promise<TestConnectionResult>;
+  window(lastInboundAt: Date | null, now: Date, config: C, usage?: { sentSinceInbound: number }): WindowState;
+  testConnection(config: C, fetchImpl: typeof fetch, deps?: ConnectorDeps): Promise<TestConnectionResult>;
   /**
    * Optional: the customer's profile when webhooks do not carry a name (Messenger). Best effort:
    * returns null on any failure, never throws.
    */
   fetchProfile?(config: C, externalId: string, fetchImpl: typeof fetch): Promise<ContactProfile | null>;
+  /** Optional: provider calls owed once events are stored (Telegram answerCallbackQuery). Best effort. */
+  afterIngest?(events: NormalizedEvent[], config: C, deps: ConnectorDeps): Promise<void>;
+  /** Optional: streams an attachment that needs the provider's credentials (WhatsApp media ids). */
+  fetchMedia?(config: C, attachment: Attachment, deps: ConnectorDeps): Promise<Response>;
+  /** Optional: the account's approved templates (sendable outside the window). */
+  listTemplates?(config: C, deps: ConnectorDeps): Promise<MessageTemplate[]>;
+  /** Optional: registers the webhook URL at the provider (Telegram setWebhook, 360dialog). */
+  registerWebhook?(config: C, webhookUrl: string, deps: ConnectorDeps): Promise<TestConnectionResult>;
 }

@@ -11,6 +11,7 @@ import { MAX_DELIVERY_ATTEMPTS, QUEUES } from '@/lib/jobs/contracts';
 import { logger } from '@/lib/logger';
 import { publish } from '@/lib/realtime/publish';
 import { connectorFor, inboxConfig } from './inboxes';
+import { postgresCache } from './shared-cache';
 
 /** Thrown to make pg-boss retry the job later with backoff (holding back later replies of the conversation). */
 export class RetryLater extends Error {}
@@ -42,7 +43,7 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
     const attempts = message.attempts + 1;
     try {
       const result = await connector.send(
-        { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch },
+        { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch, cache: postgresCache },
         { text: message.text ?? undefined, metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined },
       );
       // A receipt may have raced ahead of this response; never move the status backwards.

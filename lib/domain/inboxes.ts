@@ -12,6 +12,7 @@ import { requireRole, visibleInboxIds } from './access';
 import { audit } from './audit';
 import { DomainError, invalid, notFound } from './errors';
 import { isUuid } from './ids';
+import { connectorDeps } from './shared-cache';
 
 export const newInboxInput = z.object({
   channel: z.string().min(1, 'channel is required'),
@@ -106,5 +107,5 @@ export async function testInbox(actor: Actor, id: string) {
   const inbox = await db().inbox.findUnique({ where: { id } });
   if (!inbox) throw notFound('Inbox');
   const connector = connectorFor(inbox.channel);
-  return connector.testConnection(inboxConfig(inbox) as never, fetch);
+  return connector.testConnection(inboxConfig(inbox) as never, fetch, connectorDeps());
 }

@@ -4,6 +4,7 @@
  * (used by the Next route handler). The custom server calls the core directly, skipping Next.
  */
 import { MalformedPayloadError, type WebhookReply, type WebhookRequest } from '@/lib/channels/types';
+import { connectorDeps } from '@/lib/domain/shared-cache';
 import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { requestDedupeKey } from './dedupe';
@@ -32,7 +33,7 @@ export async function handleWebhookRequest(req: WebhookRequest): Promise<Webhook
   if (req.method !== 'POST') return reply(405, 'Use POST');
   if (req.rawBody.length > runtimeEnv().WEBHOOK_MAX_BYTES) return reply(413, 'Body too large');
 
-  const verified = await connector.verify(req, config);
+  const verified = await connector.verify(req, config, connectorDeps());
   if (!verified.ok) {
     logger.warn({ inboxId: inbox.id, reason: verified.reason }, 'webhook refused');
     return reply(verified.status, verified.reason);

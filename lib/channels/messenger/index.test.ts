@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testDeps } from '../shared/memory-cache';
 import type { WebhookRequest } from '../types';
 import { hmacSha256Hex } from '../shared/hmac';
 import { messengerConnector } from './index';
@@ -33,23 +34,23 @@ describe('messengerConnector.handshake', () => {
 describe('messengerConnector.verify', () => {
   it('accepts test vector T1 and rejects its re-serialised body', async () => {
     const headers = { 'X-Hub-Signature-256': T1_SIGNATURE };
-    expect(await messengerConnector.verify(request('POST', '', T1_BODY, headers), config)).toEqual({ ok: true });
+    expect(await messengerConnector.verify(request('POST', '', T1_BODY, headers), config, testDeps())).toEqual({ ok: true });
     const reserialised = JSON.stringify(JSON.parse(T1_BODY));
-    expect(await messengerConnector.verify(request('POST', '', reserialised, headers), config)).toMatchObject({ ok: false, status: 403 });
+    expect(await messengerConnector.verify(request('POST', '', reserialised, headers), config, testDeps())).toMatchObject({ ok: false, status: 403 });
   });
 
   it('401 without a signature; 403 for a forged one or the legacy sha1 header alone', async () => {
-    expect(await messengerConnector.verify(request('POST', '', T1_BODY), config)).toMatchObject({ ok: false, status: 401 });
+    expect(await messengerConnector.verify(request('POST', '', T1_BODY), config, testDeps())).toMatchObject({ ok: false, status: 401 });
     const forged = `sha256=${hmacSha256Hex('not_the_secret', T1_BODY)}`;
-    expect(await messengerConnector.verify(request('POST', '', T1_BODY, { 'x-hub-signature-256': forged }), config))
+    expect(await messengerConnector.verify(request('POST', '', T1_BODY, { 'x-hub-signature-256': forged }), config, testDeps()))
       .toMatchObject({ ok: false, status: 403 });
     const sha1Only = { 'x-hub-signature': 'sha1=0000000000000000000000000000000000000000' };
-    expect(await messengerConnector.verify(request('POST', '', T1_BODY, sha1Only), config)).toMatchObject({ ok: false, status: 401 });
+    expect(await messengerConnector.verify(request('POST', '', T1_BODY, sha1Only), config, testDeps())).toMatchObject({ ok: false, status: 401 });
   });
 
   it('keys the HMAC with the app secret, not the verify token', async () => {
     const withVerifyToken = `sha256=${hmacSha256Hex('verify-me', T1_BODY)}`;
-    expect((await messengerConnector.verify(request('POST', '', T1_BODY, { 'x-hub-signature-256': withVerifyToken }), config)).ok).toBe(false);
+    expect((await messengerConnector.verify(request('POST', '', T1_BODY, { 'x-hub-signature-256': withVerifyToken }), config, testDeps())).ok).toBe(false);
   });
 });
 

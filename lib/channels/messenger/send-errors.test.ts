@@ -1,3 +1,4 @@
+import { memoryCache } from '../shared/memory-cache';
 import { describe, expect, it } from 'vitest';
 import { ConnectorError } from '../types';
 import { messengerConfigSchema } from './config';
@@ -9,7 +10,7 @@ const config = messengerConfigSchema.parse({ pageId: '1', pageAccessToken: 't', 
 
 async function sendAgainst(response: () => Response | Promise<Response>): Promise<ConnectorError> {
   const graph = fakeGraph(response);
-  const ctx = { config, contactExternalId: '2', reference: null, lastInboundAt: NOW, now: NOW, fetch: graph.fetch };
+  const ctx = { config, contactExternalId: '2', reference: null, lastInboundAt: NOW, now: NOW, fetch: graph.fetch, cache: memoryCache() };
   const err = await sendMessengerMessage(ctx, { text: 'hi', metadata: 'm' }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ConnectorError);
   return err as ConnectorError;

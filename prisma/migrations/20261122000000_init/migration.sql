@@ -198,6 +198,15 @@ CREATE TABLE "AuditLog" (
 );
 
 -- CreateTable
+CREATE TABLE "CacheEntry" (
+    "key" TEXT NOT NULL,
+    "value" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "CacheEntry_pkey" PRIMARY KEY ("key")
+);
+
+-- CreateTable
 CREATE TABLE "WorkerHeartbeat" (
     "id" TEXT NOT NULL,
     "host" TEXT NOT NULL,
@@ -267,6 +276,9 @@ CREATE INDEX "ApiToken_userId_idx" ON "ApiToken"("userId");
 
 -- CreateIndex
 CREATE INDEX "AuditLog_createdAt_idx" ON "AuditLog"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "CacheEntry_expiresAt_idx" ON "CacheEntry"("expiresAt");
 
 -- CreateIndex
 CREATE INDEX "WorkerHeartbeat_lastSeenAt_idx" ON "WorkerHeartbeat"("lastSeenAt");

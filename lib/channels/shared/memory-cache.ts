@@ -1,0 +1,30 @@
+import type { ConnectorDeps, SharedCache } from '../types';
+
+/** A process-local SharedCache, for tests and simulators (the app uses the Postgres-backed one). */
+export function memoryCache(now: () => number = Date.now): SharedCache {
+  const entries = new Map<string, { value: string; expiresAt: number }>();
+  const locks = new Map<string, Promise<unknown>>();
+  return {
+    async get(key) {
+      const e = entries.get(key);
+      return e && e.expiresAt > now() ? e.value : null;
+    },
+    async set(key, value, ttlSeconds) {
+      entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
+    },
+    async delete(key) {
+      entries.delete(key);
+    },
+    async withLock(key, fn) {
+      const previous = locks.get(key) ?? Promise.resolve();
+      const run = previous.catch(() => undefined).then(fn);
+      locks.set(key, run);
+      return run;
+    },
+  };
+}
+
+/** ConnectorDeps for unit tests: a given fetch, a fixed or real clock, an in-memory cache. */
+export function testDeps(overrides: Partial<ConnectorDeps> = {}): ConnectorDeps {
+  return { fetch: overrides.fetch ?? (() => Promise.reject(new Error('no network in unit tests'))) as typeof fetch, now: overrides.now ?? (() => new Date()), cache: overrides.cache ?? memoryCache() };
+}
