@@ -129,3 +129,4 @@ describe('ids in URLs', () => {
     expect((await call(test.POST, 'POST', '/x', { token: adminToken, params: { id: 'x' } })).status).toBe(404);
   });
 });
+

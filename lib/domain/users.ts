@@ -1,6 +1,6 @@
 /** Users: first-run setup, creation, sign-in. */
 import { z } from 'zod';
-import { db } from '@/lib/db';
+import { db, pool } from '@/lib/db';
 import { hashPassword, verifyPassword } from '@/lib/crypto/password';
 import type { Actor, Role } from './actor';
 import { requireRole } from './access';
@@ -33,13 +33,22 @@ async function insertUser(input: NewUserInput) {
   }
 }
 
-/** First run only: creates the first admin; refused once any user exists. */
+/** First run only: creates the first admin; refused once any user exists (two racing setups make one). */
 export async function createFirstAdmin(input: Omit<NewUserInput, 'role'>) {
-  if (!(await needsSetup())) throw new DomainError('already_set_up', 'Switchboard is already set up: sign in instead', 409);
-  const user = await insertUser({ ...input, role: 'admin' });
-  await audit(user.id, 'user.created', 'user', user.id, { role: 'admin', firstRun: true });
-  return userView(user);
+  const client = await pool().connect();
+  try {
+    await client.query('SELECT pg_advisory_lock($1)', [FIRST_RUN_LOCK]);
+    if (!(await needsSetup())) throw new DomainError('already_set_up', 'Switchboard is already set up: sign in instead', 409);
+    const user = await insertUser({ ...input, role: 'admin' });
+    await audit(user.id, 'user.created', 'user', user.id, { role: 'admin', firstRun: true });
+    return userView(user);
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [FIRST_RUN_LOCK]).catch(() => undefined);
+    client.release();
+  }
 }
+
+const FIRST_RUN_LOCK = 724_007_002;
 
 export async function createUser(actor: Actor | null, input: NewUserInput) {
   if (actor) requireRole(actor, 'admin');
