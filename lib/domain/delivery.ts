@@ -4,14 +4,15 @@
  * understands. Only retryable errors are retried; a reply found in `sending` at start means a
  * worker died mid-call, and it is failed rather than risk sending it twice.
  */
-import { ConnectorError } from '@/lib/channels/types';
-import { db } from '@/lib/db';
+import { ConnectorError, type SendResult } from '@/lib/channels/types';
+import { db, type Prisma } from '@/lib/db';
 import { enqueue } from '@/lib/jobs/boss';
 import { MAX_DELIVERY_ATTEMPTS, QUEUES } from '@/lib/jobs/contracts';
 import { logger } from '@/lib/logger';
 import { publish } from '@/lib/realtime/publish';
 import { connectorFor, inboxConfig } from './inboxes';
 import { postgresCache } from './shared-cache';
+import { sentSinceInbound } from './window-usage';
 
 /** Thrown to make pg-boss retry the job later with backoff (holding back later replies of the conversation). */
 export class RetryLater extends Error {}
@@ -44,8 +45,9 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
     try {
       const result = await connector.send(
         { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch, cache: postgresCache },
-        { text: message.text ?? undefined, metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined },
+        { text: message.text ?? undefined, metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined, sentSinceInbound: await sentSinceInbound(conversation.id, conversation.lastInboundAt) },
       );
+      await applySendResult(conversation, result);
       // A receipt may have raced ahead of this response; never move the status backwards.
       await db().$executeRaw`UPDATE "Message" SET "status" = CASE WHEN "status" < 'sent' THEN 'sent'::"MessageStatus" ELSE "status" END,
         "externalId" = COALESCE("externalId", ${result.externalId}), "sentAt" = COALESCE("sentAt", now()), "errorCode" = NULL, "errorText" = NULL, "updatedAt" = now()
@@ -74,6 +76,12 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
       throw new RetryLater(e.message);
     }
   }
+}
+
+/** What a send taught us about the conversation: a moved customer id (Telegram group upgrade), a new reference. */
+async function applySendResult(conversation: { id: string; identityId: string }, result: SendResult): Promise<void> {
+  if (result.contactExternalId) await db().contactIdentity.update({ where: { id: conversation.identityId }, data: { externalId: result.contactExternalId } }).catch(() => undefined);
+  if (result.reference) await db().conversation.update({ where: { id: conversation.id }, data: { reference: result.reference as Prisma.InputJsonObject } });
 }
 
 async function fail(messageId: string, code: string, reason: string) {

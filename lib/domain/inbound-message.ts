@@ -82,12 +82,14 @@ export async function receiveMessageSql(client: pg.PoolClient, inboxId: string, 
        "lastMessageDirection" = CASE WHEN "lastInboundAt" IS NULL OR "lastInboundAt" < $10 THEN 'inbound'::"MessageDirection" ELSE "lastMessageDirection" END,
        "lastInboundAt" = GREATEST("lastInboundAt", $10),
        "lastActivityAt" = GREATEST("lastActivityAt", $10),
+       -- Per-conversation data only inbound provides (Bot Framework serviceUrl...): latest wins.
+       "reference" = COALESCE($14::jsonb, "reference"),
        "updatedAt" = $11
      WHERE "id" = $2 AND EXISTS (SELECT 1 FROM m) RETURNING "status", "assigneeId"`,
     [
       messageId, conversationId, inboxId, e.text || e.postback || e.location ? 'text' : 'attachment', e.text ?? null,
       JSON.stringify(e.attachments), e.location ? JSON.stringify(e.location) : null, e.externalId, e.replyToExternalId ?? null,
-      e.timestamp, now, status, previewOf(e),
+      e.timestamp, now, status, previewOf(e), e.reference ? JSON.stringify(e.reference) : null,
     ],
   );
   if (!conversation) return null; // a concurrent delivery of the same message won the race

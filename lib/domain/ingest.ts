@@ -13,7 +13,9 @@ import type { PendingEvent } from '@/lib/realtime/events';
 import { connectorFor, inboxConfig, webhookUrl } from './inboxes';
 import { applyStatus } from './receipts';
 import { conversationFor, findOrCreateIdentity, lockCustomer } from './thread';
+import { applyContactState, applyEdit } from './contact-events';
 import { receiveMessageSql } from './inbound-message';
+import { connectorDeps } from './shared-cache';
 import { withPgTransaction } from './pg-tx';
 import { previewOf } from './views';
 
@@ -33,10 +35,19 @@ export async function processInboundEvent(eventId: string): Promise<{ events: nu
   const config = connector.configSchema.parse(inboxConfig(inbox));
   const req: WebhookRequest = { method: 'POST', url: new URL(webhookUrl(inbox)), headers: new Headers(inbox.headers), rawBody: inbox.rawBody };
   const events = connector.parse(req, config);
+  await applyEvents(inbox, events, eventId);
+  if (connector.afterIngest) await connector.afterIngest(events, config, connectorDeps()).catch((err) => logger.warn({ err }, 'afterIngest failed'));
+  return { events: events.length };
+}
+
+/** Applies one webhook's events; marks the stored event processed with the last commit. */
+export async function applyEvents(inbox: Inbox, events: NormalizedEvent[], eventId: string | null): Promise<void> {
+  const connector = connectorFor(inbox.channel);
   const messages = events.filter((e) => e.type === 'message');
   const others = events.filter((e) => e.type !== 'message');
-  const markProcessed = (client: { query: (sql: string, values: unknown[]) => Promise<unknown> }) =>
-    client.query('UPDATE "InboundEvent" SET "processedAt" = now(), "error" = NULL WHERE "id" = $1', [eventId]);
+  const markProcessed = async (client: { query: (sql: string, values: unknown[]) => Promise<unknown> }) => {
+    if (eventId) await client.query('UPDATE "InboundEvent" SET "processedAt" = now(), "error" = NULL WHERE "id" = $1', [eventId]);
+  };
 
   // Customers' messages, the bulk of traffic: one transaction (one commit) for the whole delivery.
   const pending: PendingEvent[] = [];
@@ -56,7 +67,6 @@ export async function processInboundEvent(eventId: string): Promise<{ events: nu
     publishAll(otherPending);
   }
   if (others.length > 0) await markProcessed(pool());
-  return { events: events.length };
 }
 
 async function applyEvent(tx: Tx, inbox: Inbox, event: NormalizedEvent, pending: PendingEvent[]): Promise<void> {
@@ -65,6 +75,8 @@ async function applyEvent(tx: Tx, inbox: Inbox, event: NormalizedEvent, pending:
     case 'echo': return receiveEcho(tx, inbox, event, pending);
     case 'status': return applyStatus(tx, inbox, event, pending);
     case 'reaction': return receiveReaction(tx, inbox, event, pending);
+    case 'edit': return applyEdit(tx, inbox, event, pending);
+    case 'contact_state': return applyContactState(tx, inbox, event, pending);
     case 'unsupported': logger.info({ inboxId: inbox.id, description: event.description }, 'unsupported event stored, not modelled');
   }
 }

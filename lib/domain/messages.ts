@@ -12,6 +12,7 @@ import { DomainError, invalid, notFound } from './errors';
 import { isUuid } from './ids';
 import { connectorFor } from './inboxes';
 import { withPgTransaction } from './pg-tx';
+import { sentSinceInbound } from './window-usage';
 import { messageView, previewOf } from './views';
 
 export const messagesQuery = z.object({
@@ -50,7 +51,8 @@ export async function createReply(actor: Actor, conversationId: string, input: u
   const conversation = await loadVisibleConversation(actor, conversationId);
   if (!isNote) {
     if (conversation.identity.unreachable) throw new DomainError('unreachable', 'This customer cannot be reached on this channel any more (they blocked or left it).', 422);
-    const window = connectorFor(conversation.inbox.channel).window(conversation.lastInboundAt, new Date(), conversation.inbox.config as never);
+    const usage = { sentSinceInbound: await sentSinceInbound(conversation.id, conversation.lastInboundAt) };
+    const window = connectorFor(conversation.inbox.channel).window(conversation.lastInboundAt, new Date(), conversation.inbox.config as never, usage);
     if (!window.open) throw new DomainError('window_closed', window.note ?? 'The reply window is closed.', 422, { allowedWhenClosed: window.allowedWhenClosed });
   }
   const id = uuidv7();

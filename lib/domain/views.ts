@@ -30,7 +30,7 @@ export function conversationView(c: ConversationRow, window: WindowState) {
 type MessageRow = {
   id: string; conversationId: string; direction: string; kind: string; text: string | null; attachments: unknown; location: unknown;
   status: string | null; errorCode: string | null; errorText: string | null; attempts: number; timestamp: Date; createdAt: Date;
-  sentAt: Date | null; deliveredAt: Date | null; readAt: Date | null; externalId: string | null;
+  sentAt: Date | null; deliveredAt: Date | null; readAt: Date | null; editedAt?: Date | null; externalId: string | null;
   author?: { id: string; name: string } | null;
 };
 
@@ -54,6 +54,7 @@ export function messageView(m: MessageRow) {
     sentAt: m.sentAt,
     deliveredAt: m.deliveredAt,
     readAt: m.readAt,
+    editedAt: m.editedAt ?? null,
   };
 }
 

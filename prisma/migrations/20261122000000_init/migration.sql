@@ -137,6 +137,7 @@ CREATE TABLE "Message" (
     "sentAt" TIMESTAMP(3),
     "deliveredAt" TIMESTAMP(3),
     "readAt" TIMESTAMP(3),
+    "editedAt" TIMESTAMP(3),
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
