@@ -130,3 +130,32 @@ describe('ids in URLs', () => {
   });
 });
 
+
+describe('templates, media and webhook registration', () => {
+  it('refuses a template on a channel without templates, and lists none', async () => {
+    const { GET } = await import('./v1/conversations/route');
+    const messages = await import('./v1/conversations/[id]/messages/route');
+    const templates = await import('./v1/inboxes/[id]/templates/route');
+    const [first] = (await call(GET, 'GET', '/api/v1/conversations?status=all', { token: agentToken })).json.items;
+    const sent = await call(messages.POST, 'POST', '/x', { token: agentToken, params: { id: first.id }, body: { template: { name: 'order_update', language: 'en_US', parameters: ['Ana'] } } });
+    expect(sent).toMatchObject({ status: 422, json: { error: { code: 'templates_unsupported' } } });
+    expect((await call(templates.GET, 'GET', '/x', { token: agentToken, params: { id: inbox.id } })).json).toEqual({ items: [] });
+  });
+
+  it('opens an attachment through Switchboard: provider URLs redirect, unknown indexes are 404', async () => {
+    const conversation = await db.db().conversation.findFirstOrThrow();
+    const message = await db.db().message.create({ data: { conversationId: conversation.id, inboxId: inbox.id, direction: 'inbound', kind: 'attachment', status: 'received', attachments: [{ kind: 'image', url: 'https://cdn.example/a.jpg' }] } });
+    const { GET } = await import('./v1/messages/[id]/attachments/[index]/route');
+    const ok = await GET(new Request('http://localhost/x', { headers: { authorization: `Bearer ${agentToken}` } }), { params: Promise.resolve({ id: message.id, index: '0' }) });
+    expect(ok.status).toBe(302);
+    expect(ok.headers.get('location')).toBe('https://cdn.example/a.jpg');
+    expect((await call(GET, 'GET', '/x', { token: agentToken, params: { id: message.id, index: '7' } })).status).toBe(404);
+  });
+
+  it('explains that Messenger webhooks are pasted in Meta, and only admins may ask', async () => {
+    const { POST } = await import('./v1/inboxes/[id]/webhook/route');
+    expect((await call(POST, 'POST', '/x', { token: agentToken, params: { id: inbox.id } })).status).toBe(403);
+    const result = await call(POST, 'POST', '/x', { token: adminToken, params: { id: inbox.id } });
+    expect(result.json).toMatchObject({ ok: true, message: expect.stringMatching(/paste the webhook URL/) });
+  });
+});

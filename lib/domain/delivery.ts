@@ -4,7 +4,7 @@
  * understands. Only retryable errors are retried; a reply found in `sending` at start means a
  * worker died mid-call, and it is failed rather than risk sending it twice.
  */
-import { ConnectorError, type SendResult } from '@/lib/channels/types';
+import { ConnectorError, type OutboundMessage, type SendResult } from '@/lib/channels/types';
 import { db, type Prisma } from '@/lib/db';
 import { enqueue } from '@/lib/jobs/boss';
 import { MAX_DELIVERY_ATTEMPTS, QUEUES } from '@/lib/jobs/contracts';
@@ -45,7 +45,7 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
     try {
       const result = await connector.send(
         { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch, cache: postgresCache },
-        { text: message.text ?? undefined, metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined, sentSinceInbound: await sentSinceInbound(conversation.id, conversation.lastInboundAt) },
+        { ...(message.template ? { template: message.template as unknown as OutboundMessage['template'] } : { text: message.text ?? undefined }), metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined, sentSinceInbound: await sentSinceInbound(conversation.id, conversation.lastInboundAt) },
       );
       await applySendResult(conversation, result);
       // A receipt may have raced ahead of this response; never move the status backwards.

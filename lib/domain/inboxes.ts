@@ -109,3 +109,16 @@ export async function testInbox(actor: Actor, id: string) {
   const connector = connectorFor(inbox.channel);
   return connector.testConnection(inboxConfig(inbox) as never, fetch, connectorDeps());
 }
+
+/** The wizard's last step for channels whose webhook is registered by API (Telegram setWebhook, 360dialog). */
+export async function registerInboxWebhook(actor: Actor, id: string) {
+  requireRole(actor, 'admin');
+  if (!isUuid(id)) throw notFound('Inbox');
+  const inbox = await db().inbox.findUnique({ where: { id } });
+  if (!inbox) throw notFound('Inbox');
+  const connector = connectorFor(inbox.channel);
+  if (!connector.registerWebhook) return { ok: true, message: `${connector.displayName} webhooks are configured in the provider's console: paste the webhook URL there.` };
+  const result = await connector.registerWebhook(inboxConfig(inbox) as never, webhookUrl(inbox), connectorDeps());
+  await audit(actor.id, 'inbox.webhook_registered', 'inbox', id, { ok: result.ok });
+  return result;
+}

@@ -20,10 +20,21 @@ export const messagesQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const replyInput = z.object({
-  text: z.string().trim().min(1, 'Write a message first').max(10_000, 'Message is too long (10,000 characters at most)'),
-  private: z.boolean().default(false),
+const templateInput = z.object({
+  name: z.string().trim().min(1, 'Template name is required').max(512),
+  language: z.string().trim().min(2, 'Template language is required (e.g. en_US)').max(20),
+  parameters: z.array(z.string().max(1024)).max(20).default([]),
 });
+
+export const replyInput = z
+  .object({
+    text: z.string().trim().max(10_000, 'Message is too long (10,000 characters at most)').default(''),
+    private: z.boolean().default(false),
+    /** A pre-approved template: the only thing some channels accept once the reply window closed. */
+    template: templateInput.optional(),
+  })
+  .refine((v) => v.text.length > 0 || v.template, 'Write a message first')
+  .refine((v) => !(v.private && v.template), 'A private note cannot be a template');
 
 const withAuthor = { author: { select: { id: true, name: true } } } as const;
 
@@ -47,21 +58,25 @@ export async function listMessages(actor: Actor, conversationId: string, query: 
 export async function createReply(actor: Actor, conversationId: string, input: unknown) {
   const parsed = replyInput.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join('; '));
-  const { text, private: isNote } = parsed.data;
+  const { private: isNote, template } = parsed.data;
+  const text = template ? `Template ${template.name} (${template.language})${template.parameters.length ? `: ${template.parameters.join(' · ')}` : ''}` : parsed.data.text;
   const conversation = await loadVisibleConversation(actor, conversationId);
   if (!isNote) {
     if (conversation.identity.unreachable) throw new DomainError('unreachable', 'This customer cannot be reached on this channel any more (they blocked or left it).', 422);
+    const connector = connectorFor(conversation.inbox.channel);
+    if (template && !connector.capabilities.templates) throw new DomainError('templates_unsupported', `${connector.displayName} has no message templates`, 422);
     const usage = { sentSinceInbound: await sentSinceInbound(conversation.id, conversation.lastInboundAt) };
-    const window = connectorFor(conversation.inbox.channel).window(conversation.lastInboundAt, new Date(), conversation.inbox.config as never, usage);
-    if (!window.open) throw new DomainError('window_closed', window.note ?? 'The reply window is closed.', 422, { allowedWhenClosed: window.allowedWhenClosed });
+    const window = connector.window(conversation.lastInboundAt, new Date(), conversation.inbox.config as never, usage);
+    const allowed = window.open || (template && window.allowedWhenClosed.includes('template'));
+    if (!allowed) throw new DomainError('window_closed', window.note ?? 'The reply window is closed.', 422, { allowedWhenClosed: window.allowedWhenClosed });
   }
   const id = uuidv7();
   const now = new Date();
   await withPgTransaction(async (client) => {
     await client.query(
-      `INSERT INTO "Message" ("id", "conversationId", "inboxId", "direction", "kind", "text", "status", "authorId", "timestamp", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $8, $8)`,
-      [id, conversationId, conversation.inboxId, isNote ? 'note' : 'text', text, isNote ? null : 'queued', actor.id, now],
+      `INSERT INTO "Message" ("id", "conversationId", "inboxId", "direction", "kind", "text", "template", "status", "authorId", "timestamp", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $9, $9)`,
+      [id, conversationId, conversation.inboxId, isNote ? 'note' : template ? 'template' : 'text', text, template ? JSON.stringify(template) : null, isNote ? null : 'queued', actor.id, now],
     );
     if (isNote) return;
     await client.query(

@@ -1,5 +1,6 @@
 /** API shapes of conversations and messages (the contract in README "API"). */
-import type { WindowState } from '@/lib/channels/types';
+import type { Attachment, WindowState } from '@/lib/channels/types';
+import { mediaPath } from './media';
 
 type ConversationRow = {
   id: string; inboxId: string; status: string; assigneeId: string | null;
@@ -30,7 +31,7 @@ export function conversationView(c: ConversationRow, window: WindowState) {
 type MessageRow = {
   id: string; conversationId: string; direction: string; kind: string; text: string | null; attachments: unknown; location: unknown;
   status: string | null; errorCode: string | null; errorText: string | null; attempts: number; timestamp: Date; createdAt: Date;
-  sentAt: Date | null; deliveredAt: Date | null; readAt: Date | null; editedAt?: Date | null; externalId: string | null;
+  sentAt: Date | null; deliveredAt: Date | null; readAt: Date | null; editedAt?: Date | null; externalId: string | null; template?: unknown;
   author?: { id: string; name: string } | null;
 };
 
@@ -41,8 +42,10 @@ export function messageView(m: MessageRow) {
     direction: m.direction,
     kind: m.kind,
     text: m.text,
-    attachments: (m.attachments as unknown[]) ?? [],
+    // Attachments only the provider can serve get a link through Switchboard (lib/domain/media.ts).
+    attachments: ((m.attachments as Attachment[] | null) ?? []).map((a, i) => (a.url || !a.providerMediaId ? a : { ...a, url: mediaPath(m.id, i) })),
     location: m.location ?? null,
+    template: m.template ?? null,
     status: m.status,
     error: m.errorText ? { code: m.errorCode, message: m.errorText } : null,
     attempts: m.attempts,

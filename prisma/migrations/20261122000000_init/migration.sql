@@ -126,6 +126,7 @@ CREATE TABLE "Message" (
     "text" TEXT,
     "attachments" JSONB NOT NULL DEFAULT '[]',
     "location" JSONB,
+    "template" JSONB,
     "externalId" TEXT,
     "replyToExternalId" TEXT,
     "status" "MessageStatus",
