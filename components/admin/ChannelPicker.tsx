@@ -26,7 +26,7 @@ export function ChannelPicker({ channels, value, onChange }: { channels: Channel
               className="sr-only"
               data-testid={`channel-option-${c.key}`}
             />
-            <ChannelIcon channel={c.key} />
+            <ChannelIcon channel={c.key} label={c.displayName} decorative />
             <span className="font-medium">{c.displayName}</span>
           </label>
         ))}

@@ -21,7 +21,7 @@ export function InboxList({ onAdd }: { onAdd: () => void }) {
       <EmptyState
         icon={<PlugIcon size={24} />}
         title="No inboxes yet"
-        description="Connect a channel account (a Facebook Page, for example) and its conversations will appear in the inbox."
+        description="Connect a channel account (a Facebook Page, a WhatsApp number, a Telegram bot…) and its conversations will appear in the inbox."
         action={<Button variant="primary" onClick={onAdd}>Add inbox</Button>}
       />
     );

@@ -4,6 +4,9 @@ import { useChannelName } from '@/components/hooks/useChannelName';
 import { ChannelIcon } from '@/components/ui/ChannelIcon';
 import { CopyButton } from '@/components/ui/CopyButton';
 import type { Inbox } from '@/lib/client/types';
+import { InboxSetupToggle } from './InboxSetupToggle';
+import { RegisterWebhookButton } from './RegisterWebhookButton';
+import { setupEntries } from './setupValues';
 import { TestConnectionButton } from './TestConnectionButton';
 
 /** One connected channel account and its health. */
@@ -13,10 +16,11 @@ export function InboxRow({ inbox: i, now }: { inbox: Inbox; now: number }) {
     <tr data-testid="inbox-row" data-inbox-id={i.id} className="align-top">
       <td className="px-4 py-3">
         <div className="flex items-center gap-2">
-          <ChannelIcon channel={i.channel} label={channelName} />
+          <ChannelIcon channel={i.channel} label={channelName} decorative />
           <span className="font-medium text-gray-900">{i.name}</span>
         </div>
         <p className="mt-0.5 pl-6 text-xs text-gray-500">{channelName}</p>
+        <InboxSetupToggle entries={setupEntries(i)} />
       </td>
       <td className="max-w-0 px-4 py-3">
         <div className="flex items-center gap-1">
@@ -33,7 +37,10 @@ export function InboxRow({ inbox: i, now }: { inbox: Inbox; now: number }) {
         {i.lastError ? <span className="text-red-700">{i.lastError}</span> : <span className="text-gray-400">None</span>}
       </td>
       <td className="px-4 py-3">
-        <TestConnectionButton inboxId={i.id} size="sm" />
+        <div className="flex flex-col items-start gap-1.5">
+          <TestConnectionButton inboxId={i.id} size="sm" />
+          <RegisterWebhookButton inboxId={i.id} size="sm" />
+        </div>
       </td>
     </tr>
   );

@@ -3,6 +3,7 @@ import { useChannelName } from '@/components/hooks/useChannelName';
 import { Badge } from '@/components/ui/Badge';
 import { Button } from '@/components/ui/Button';
 import { ChannelIcon } from '@/components/ui/ChannelIcon';
+import { AlertIcon } from '@/components/ui/icons';
 import { errorMessage } from '@/lib/client/api';
 import type { Conversation } from '@/lib/client/types';
 import { AssigneeControl } from './AssigneeControl';
@@ -10,6 +11,18 @@ import { contactLabel } from './labels';
 import { StatusBadge } from './StatusBadge';
 import type { ConversationActions } from './useConversationActions';
 import { WindowBadge } from './WindowBadge';
+
+/** Replies are refused (422 `unreachable`) once the customer blocked or unfollowed the channel. */
+function UnreachableBadge() {
+  return (
+    <span title="The customer blocked or unfollowed this channel: replies are refused, private notes still work.">
+      <Badge tone="red" data-testid="unreachable-badge">
+        <AlertIcon size={12} />
+        Unreachable — blocked or unfollowed
+      </Badge>
+    </span>
+  );
+}
 
 export function ConversationHeader({ conversation: c, actions }: { conversation: Conversation; actions: ConversationActions }) {
   const channelName = useChannelName(c.channel);
@@ -20,11 +33,14 @@ export function ConversationHeader({ conversation: c, actions }: { conversation:
     <header data-testid="conversation-header" className="flex flex-col gap-2 border-b border-gray-200 bg-white px-4 py-2.5">
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
-          <h2 className="truncate text-base font-semibold text-gray-900" data-testid="contact-name">
-            {contactLabel(c)}
-          </h2>
+          <div className="flex min-w-0 items-center gap-2">
+            <h2 className="truncate text-base font-semibold text-gray-900" data-testid="contact-name">
+              {contactLabel(c)}
+            </h2>
+            {c.contact.unreachable ? <UnreachableBadge /> : null}
+          </div>
           <p className="flex min-w-0 items-center gap-1.5 text-xs text-gray-500">
-            <ChannelIcon channel={c.channel} size={13} />
+            <ChannelIcon channel={c.channel} label={channelName} size={13} decorative />
             <span className="whitespace-nowrap" data-testid="conversation-channel">{channelName}</span>
             <span aria-hidden="true">·</span>
             <span className="truncate">{c.inboxName}</span>
@@ -57,7 +73,6 @@ export function ConversationHeader({ conversation: c, actions }: { conversation:
         <StatusBadge status={c.status} />
         <div className="flex min-w-0 flex-1 items-center gap-3">
           <WindowBadge window={c.window} />
-          {c.contact.unreachable ? <Badge tone="red">Customer unreachable</Badge> : null}
         </div>
         <div className="shrink-0">
           <AssigneeControl conversation={c} actions={actions} />

@@ -3,24 +3,37 @@ import { useState, type KeyboardEvent, type Ref } from 'react';
 import { useNow } from '@/components/hooks/useNow';
 import { Button } from '@/components/ui/Button';
 import { cn } from '@/components/ui/cn';
-import { errorMessage } from '@/lib/client/api';
+import { errorMessage, isApiError } from '@/lib/client/api';
 import { useSendMessage } from '@/lib/client/queries';
 import type { Conversation } from '@/lib/client/types';
 import { NoteToggle } from './NoteToggle';
 import { ReplyNotice } from './ReplyNotice';
 import { windowNow } from './replyWindow';
+import { TemplateComposer } from './template/TemplateComposer';
 import { useDraft } from './useDraft';
+import { useTextareaFocus } from './useTextareaFocus';
 
-/** Reply or private note. Enter (or Ctrl/Cmd+Enter) sends, Shift+Enter adds a line, Esc leaves the box. */
+/**
+ * Reply or private note. Enter (or Ctrl/Cmd+Enter) sends, Shift+Enter adds a line, Esc leaves the box.
+ * Once the reply window closed on a channel that still takes templates, replies become a template picker.
+ */
 export function ReplyBox({ conversation, ref }: { conversation: Conversation; ref?: Ref<HTMLTextAreaElement> }) {
   const [text, setText] = useDraft(conversation.id);
   const [isNote, setIsNote] = useState(false);
+  const { setTextarea, requestFocus } = useTextareaFocus(ref);
+  // "Write a private note" moves focus into the note box, so keyboard users land where they meant to.
+  const writeNote = () => {
+    setIsNote(true);
+    requestFocus();
+  };
   const send = useSendMessage(conversation.id);
   const replyWindow = windowNow(conversation.window, useNow());
-  const unreachable = Boolean(conversation.contact.unreachable);
+  // The API refuses replies with 422 `unreachable` even before the conversation refetch says so.
+  const unreachable = Boolean(conversation.contact.unreachable) || isApiError(send.error, 'unreachable');
   // Notes stay possible when the customer cannot be messaged; replies do not.
   const blocked = !isNote && (!replyWindow.open || unreachable);
   const canSend = text.trim().length > 0 && !blocked && !send.isPending;
+  const templatesOnly = blocked && !unreachable && (conversation.window.allowedWhenClosed ?? []).includes('template');
 
   function submit() {
     const body = text.trim();
@@ -43,6 +56,8 @@ export function ReplyBox({ conversation, ref }: { conversation: Conversation; re
     submit();
   }
 
+  if (templatesOnly) return <TemplateComposer conversation={conversation} window={replyWindow} onWriteNote={writeNote} />;
+
   const error = send.isError ? errorMessage(send.error) : null;
   return (
     <form
@@ -53,9 +68,9 @@ export function ReplyBox({ conversation, ref }: { conversation: Conversation; re
       }}
       className="border-t border-gray-200 bg-white px-4 pt-2 pb-3"
     >
-      <ReplyNotice error={error} window={replyWindow} unreachable={unreachable} isNote={isNote} onWriteNote={() => setIsNote(true)} />
+      <ReplyNotice error={error} window={replyWindow} unreachable={unreachable} isNote={isNote} onWriteNote={writeNote} />
       <textarea
-        ref={ref}
+        ref={setTextarea}
         value={text}
         onChange={(e) => {
           setText(e.target.value);

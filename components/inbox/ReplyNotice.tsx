@@ -7,16 +7,19 @@ interface Props {
   window: WindowNow;
   unreachable: boolean;
   isNote: boolean;
+  /** The channel still takes approved templates (shown below the notice). */
+  templates?: boolean;
   onWriteNote: () => void;
 }
 
 /** What stands between the agent and sending: a send error, a closed reply window, an unreachable customer. */
-export function ReplyNotice({ error, window, unreachable, isNote, onWriteNote }: Props) {
+export function ReplyNotice({ error, window, unreachable, isNote, templates, onWriteNote }: Props) {
   const reason = unreachable
-    ? 'This customer can no longer be reached on this channel.'
+    ? 'This customer blocked or unfollowed this channel, so replies to them are refused.'
     : !window.open
       ? `The reply window is closed.${window.note ? ` ${window.note}` : ''}`
       : null;
+  const instead = templates && !unreachable ? 'You can send an approved template, or add a private note.' : 'You can still add a private note.';
 
   return (
     <div className="flex flex-col gap-1.5 empty:hidden">
@@ -27,11 +30,15 @@ export function ReplyNotice({ error, window, unreachable, isNote, onWriteNote }:
         </p>
       ) : null}
       {reason && !isNote ? (
-        <p data-testid="window-closed-notice" className="mb-2 flex items-center gap-2 rounded-md border border-gray-200 bg-gray-50 px-3 py-1.5 text-xs text-gray-700">
+        <p
+          data-testid="window-closed-notice"
+          data-reason={unreachable ? 'unreachable' : 'window'}
+          className="mb-2 flex items-center gap-2 rounded-md border border-gray-200 bg-gray-50 px-3 py-1.5 text-xs text-gray-700"
+        >
           <LockIcon size={14} className="shrink-0" />
           <span>
-            {reason} You can still add a private note.{' '}
-            <button type="button" onClick={onWriteNote} className="font-medium text-indigo-700 underline">
+            {reason} {instead}{' '}
+            <button type="button" onClick={onWriteNote} className="font-medium text-indigo-700 underline" data-testid="write-note-button">
               Write a private note
             </button>
           </span>

@@ -1,9 +1,9 @@
 /** Small inline SVG icons (no icon package): 16px, stroke follows currentColor, hidden from screen readers. */
 import type { SVGProps } from 'react';
 
-type IconProps = SVGProps<SVGSVGElement> & { size?: number };
+export type IconProps = SVGProps<SVGSVGElement> & { size?: number };
 
-function Svg({ size = 16, children, ...rest }: IconProps) {
+export function Svg({ size = 16, children, ...rest }: IconProps) {
   return (
     <svg
       width={size}
@@ -74,4 +74,8 @@ export const WifiOffIcon = (p: IconProps) => (
 /** Messenger's lightning-bolt bubble, simplified. */
 export const MessengerIcon = (p: IconProps) => (
   <Svg {...p}><path d="M12 2C6.5 2 2 6.1 2 11.2c0 2.9 1.5 5.5 3.8 7.2V22l3.4-1.9c.9.3 1.8.4 2.8.4 5.5 0 10-4.1 10-9.3S17.5 2 12 2z" /><path d="m7 14 3.5-4 2.5 2.5L17 9l-3.5 4-2.5-2.5z" /></Svg>
+);
+/** A page with lines: a pre-approved message template. */
+export const TemplateIcon = (p: IconProps) => (
+  <Svg {...p}><path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z" /><path d="M14 2v6h6M8 13h8M8 17h5" /></Svg>
 );

@@ -2,11 +2,14 @@
 export { useConversations, useConversation, useUpdateConversation } from './queries/conversations';
 export type { ConversationPatch } from './queries/conversations';
 export { useMessages, useSendMessage, useRetryMessage } from './queries/messages';
+export type { SendVars } from './queries/messages';
+export { useTemplates } from './queries/templates';
 export {
   useChannels,
   useInboxes,
   useCreateInbox,
   useTestInbox,
+  useRegisterWebhook,
   useUsers,
   useCreateUser,
 } from './queries/admin';

@@ -94,7 +94,9 @@ export function useRealtime(): ConnectionState {
       const key = keys.messages(conversationId);
       const cached = qc.getQueryData<Message[]>(key);
       if (!cached) return;
-      const next = status ? applyStatus(cached, messageId, status, error ?? null) : null;
+      // Inbound messages have no receipts: an update there is an edit, so fetch the new text.
+      const inbound = cached.find((m) => m.id === messageId)?.direction === 'inbound';
+      const next = status && !inbound ? applyStatus(cached, messageId, status, error ?? null) : null;
       if (next) qc.setQueryData(key, next);
       else invalidate(key);
     };

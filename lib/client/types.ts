@@ -61,6 +61,25 @@ export interface GeoLocation {
   address?: string;
 }
 
+/** A template as sent: the parameters fill {{1}}, {{2}}… of the approved body in order. */
+export interface TemplateSend {
+  name: string;
+  language: string;
+  parameters: string[];
+}
+
+/** An approved (or pending / rejected) message template of an inbox's provider account. */
+export interface MessageTemplate {
+  name: string;
+  language: string;
+  category?: string;
+  /** Upper-case when present, e.g. APPROVED, PENDING, REJECTED. */
+  status?: string;
+  /** The body with {{1}}-style placeholders. */
+  body?: string;
+  parameterCount: number;
+}
+
 export interface Message {
   id: string;
   conversationId: string;
@@ -77,6 +96,10 @@ export interface Message {
   author: { id: string; name: string } | null;
   timestamp: string;
   createdAt: string;
+  /** Kind 'template': which template was sent, with its parameters. */
+  template?: TemplateSend | null;
+  /** When the customer last edited this (inbound) message. */
+  editedAt?: string | null;
 }
 
 export type ChannelFieldType = 'string' | 'boolean' | 'url';
@@ -99,6 +122,7 @@ export interface Channel {
 }
 
 export type InboxConfig = Record<string, string | boolean>;
+export type InboxSetup = Record<string, unknown>;
 
 export interface Inbox {
   id: string;
@@ -106,18 +130,26 @@ export interface Inbox {
   name: string;
   webhookUrl: string;
   verifyToken: string | null;
+  /**
+   * Values to paste into the provider's console (verifyToken, token, encodingAesKey…). Admins only;
+   * empty for everyone else. Values may be absent or not strings.
+   */
+  setup?: InboxSetup;
   config: InboxConfig;
   createdAt: string;
   lastEventAt: string | null;
   lastError: string | null;
 }
 
-export type CreatedInbox = Pick<Inbox, 'id' | 'channel' | 'name' | 'webhookUrl' | 'verifyToken' | 'config'>;
+export type CreatedInbox = Pick<Inbox, 'id' | 'channel' | 'name' | 'webhookUrl' | 'verifyToken' | 'setup' | 'config'>;
 
 export interface TestResult {
   ok: boolean;
   message: string;
 }
+
+/** POST /inboxes/:id/webhook: registered at the provider, or what to do by hand. */
+export type WebhookRegistration = TestResult;
 
 export interface User {
   id: string;

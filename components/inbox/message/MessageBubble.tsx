@@ -3,11 +3,11 @@ import { memo } from 'react';
 import { formatClock, formatFull } from '@/components/format/time';
 import { Button } from '@/components/ui/Button';
 import { cn } from '@/components/ui/cn';
-import { LockIcon } from '@/components/ui/icons';
+import { LockIcon, TemplateIcon } from '@/components/ui/icons';
 import { isTempId } from '@/lib/client/messageCache';
 import type { Message } from '@/lib/client/types';
-import { DeliveryState } from './DeliveryState';
 import { MessageBody } from './MessageBody';
+import { MessageMeta } from './MessageMeta';
 
 interface Props {
   message: Message;
@@ -16,15 +16,24 @@ interface Props {
   retrying: boolean;
 }
 
+/** Something that happened rather than something said (the customer blocked the channel…): a centred line. */
+function SystemLine({ message: m }: { message: Message }) {
+  return (
+    <div data-testid="message" data-message-id={m.id} data-kind="system" className="flex justify-center py-1">
+      <p className="max-w-[85%] rounded bg-gray-100 px-2 py-0.5 text-center text-xs whitespace-pre-wrap text-gray-600">
+        <span className="sr-only">Event: </span>
+        {m.text}
+        <time dateTime={m.timestamp} title={formatFull(m.timestamp)} className="ml-1.5 text-gray-400">
+          {formatClock(m.timestamp)}
+        </time>
+      </p>
+    </div>
+  );
+}
+
 /** One message: inbound left, outbound right, private notes highlighted, delivery state under replies. */
 export const MessageBubble = memo(function MessageBubble({ message: m, contactName, onRetry, retrying }: Props) {
-  if (m.kind === 'system') {
-    return (
-      <div data-testid="message" data-message-id={m.id} data-kind="system" className="flex justify-center py-1">
-        <p className="rounded bg-gray-100 px-2 py-0.5 text-xs whitespace-pre-wrap text-gray-600">{m.text}</p>
-      </div>
-    );
-  }
+  if (m.kind === 'system') return <SystemLine message={m} />;
 
   const note = m.private || m.kind === 'note';
   const outbound = m.direction === 'outbound' || note;
@@ -38,6 +47,7 @@ export const MessageBubble = memo(function MessageBubble({ message: m, contactNa
       data-direction={m.direction}
       data-kind={m.kind}
       data-private={note || undefined}
+      data-edited={m.editedAt ? true : undefined}
       className={cn('flex flex-col gap-1', outbound ? 'items-end' : 'items-start')}
     >
       <div
@@ -60,17 +70,15 @@ export const MessageBubble = memo(function MessageBubble({ message: m, contactNa
         ) : (
           <span className="sr-only">{sender}: </span>
         )}
-        {m.kind === 'template' ? <p className="mb-1 text-xs font-medium text-gray-500">Template</p> : null}
+        {m.kind === 'template' ? (
+          <p className="mb-1 flex items-center gap-1 text-xs font-medium text-indigo-800" data-testid="template-label">
+            <TemplateIcon size={12} />
+            Template
+          </p>
+        ) : null}
         <MessageBody message={m} />
       </div>
-      <div className="flex items-center gap-1.5 px-1 text-xs text-gray-500">
-        {outbound && m.author ? <span>{m.author.name}</span> : null}
-        {outbound && m.author ? <span aria-hidden="true">·</span> : null}
-        <time dateTime={m.timestamp} title={formatFull(m.timestamp)}>
-          {formatClock(m.timestamp)}
-        </time>
-        {showStatus && m.status ? <DeliveryState status={m.status} /> : null}
-      </div>
+      <MessageMeta message={m} outbound={outbound} showStatus={showStatus} />
       {m.status === 'failed' && !note ? (
         <div className="flex max-w-[75%] items-center gap-2 px-1 text-xs text-red-700">
           <span data-testid="message-error">{m.error?.message ?? 'The message could not be delivered.'}</span>

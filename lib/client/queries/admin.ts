@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { keys } from '../keys';
-import type { Channel, CreatedInbox, Inbox, InboxConfig, ItemList, Role, TestResult, User } from '../types';
+import type { Channel, CreatedInbox, Inbox, InboxConfig, ItemList, Role, TestResult, User, WebhookRegistration } from '../types';
 
 export function useChannels() {
   return useQuery({
@@ -41,6 +41,16 @@ export function useTestInbox() {
   return useMutation({
     mutationFn: (inboxId: string) => api<TestResult>('POST', `/api/v1/inboxes/${encodeURIComponent(inboxId)}/test`),
     // A test may record or clear the inbox's lastError.
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.inboxes }),
+  });
+}
+
+/** Asks the server to register the inbox's webhook URL at the provider (Telegram setWebhook, 360dialog). */
+export function useRegisterWebhook() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (inboxId: string) =>
+      api<WebhookRegistration>('POST', `/api/v1/inboxes/${encodeURIComponent(inboxId)}/webhook`),
     onSettled: () => qc.invalidateQueries({ queryKey: keys.inboxes }),
   });
 }

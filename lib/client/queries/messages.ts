@@ -4,7 +4,8 @@ import { api, withQuery } from '../api';
 import { keys } from '../keys';
 import { usePollWhileOffline } from '../socket';
 import { dedupeById, isTempId, newTempId, removeMessage, upsertMessage } from '../messageCache';
-import type { Me, Message, Page } from '../types';
+import { templateSummary } from '../templates';
+import type { Me, Message, Page, TemplateSend } from '../types';
 
 const PAGE_SIZE = 100;
 // A runaway cursor must not spin forever; 100 pages of 100 is far beyond any real thread.
@@ -42,10 +43,8 @@ export function useMessages(conversationId: string) {
   });
 }
 
-interface SendVars {
-  text: string;
-  private?: boolean;
-}
+/** A text reply or note, or an approved template (the only thing some channels take once the window closed). */
+export type SendVars = { text: string; private?: boolean; template?: never } | { template: TemplateSend; text?: never; private?: never };
 
 export function useSendMessage(conversationId: string) {
   const qc = useQueryClient();
@@ -60,8 +59,9 @@ export function useSendMessage(conversationId: string) {
         id: newTempId(),
         conversationId,
         direction: 'outbound',
-        kind: vars.private ? 'note' : 'text',
-        text: vars.text,
+        kind: vars.template ? 'template' : vars.private ? 'note' : 'text',
+        text: vars.template ? templateSummary(vars.template) : vars.text,
+        ...(vars.template ? { template: vars.template } : {}),
         attachments: [],
         location: null,
         status: 'queued',
