@@ -3,6 +3,7 @@
  * accounts. Each entry of SIMULATORS gets its own port (SIM_PORT, SIM_PORT + 1, ...).
  * With SWITCHBOARD_TOKEN set, each simulator also creates its inbox in Switchboard and registers the webhook.
  */
+import { startBotFrameworkForCli } from './botframework/cli';
 import { type CreatedInbox, startMessengerForCli } from './messenger/cli';
 
 interface RunningSimulator {
@@ -16,6 +17,7 @@ interface RunningSimulator {
 /** Add other channels' simulators here. */
 const SIMULATORS: { key: string; start(port: number, host: string): Promise<RunningSimulator> }[] = [
   { key: 'messenger', start: startMessengerForCli },
+  { key: 'botframework', start: startBotFrameworkForCli },
 ];
 
 const SWITCHBOARD_URL = process.env.SWITCHBOARD_URL ?? 'http://localhost:3000';

@@ -3,10 +3,12 @@
  * (+ its contract-fixtures.ts for lib/channels/contract.test.ts). Nothing else switches on channel.
  */
 import type { Connector } from './types';
+import { botframeworkConnector } from './botframework';
 import { messengerConnector } from './messenger';
 
 export const connectors = {
   messenger: messengerConnector,
+  botframework: botframeworkConnector,
 } as const;
 
 export type ChannelKey = keyof typeof connectors;
