@@ -5,6 +5,8 @@
  */
 import { startBotFrameworkForCli } from './botframework/cli';
 import { type CreatedInbox, startMessengerForCli } from './messenger/cli';
+import { startTelegramForCli } from './telegram/cli';
+import { startWeChatForCli } from './wechat/cli';
 
 interface RunningSimulator {
   name: string;
@@ -18,6 +20,8 @@ interface RunningSimulator {
 const SIMULATORS: { key: string; start(port: number, host: string): Promise<RunningSimulator> }[] = [
   { key: 'messenger', start: startMessengerForCli },
   { key: 'botframework', start: startBotFrameworkForCli },
+  { key: 'wechat', start: startWeChatForCli },
+  { key: 'telegram', start: startTelegramForCli },
 ];
 
 const SWITCHBOARD_URL = process.env.SWITCHBOARD_URL ?? 'http://localhost:3000';

@@ -5,10 +5,14 @@
 import type { Connector } from './types';
 import { botframeworkConnector } from './botframework';
 import { messengerConnector } from './messenger';
+import { telegramConnector } from './telegram';
+import { wechatConnector } from './wechat';
 
 export const connectors = {
   messenger: messengerConnector,
   botframework: botframeworkConnector,
+  wechat: wechatConnector,
+  telegram: telegramConnector,
 } as const;
 
 export type ChannelKey = keyof typeof connectors;

@@ -35,6 +35,10 @@ export async function applyContactState(tx: Tx, inbox: { id: string }, e: Contac
   await tx.contactIdentity.update({ where: { id: identity.id }, data: { unreachable } });
   const conversation = await conversationFor(tx, identity, pending, { reopen: false, at: e.timestamp });
   if (e.reference) await tx.conversation.update({ where: { id: conversation.id }, data: { reference: e.reference as Prisma.InputJsonObject } });
+  // Following an account is an interaction that opens the reply window (WeChat 48 h).
+  if (e.state === 'subscribed' && (!conversation.lastInboundAt || conversation.lastInboundAt < e.timestamp)) {
+    await tx.conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: e.timestamp } });
+  }
   const message = await tx.message.create({
     data: { conversationId: conversation.id, inboxId: inbox.id, direction: 'inbound', kind: 'system', status: 'received', text: STATE_TEXT[e.state], externalId: e.dedupeKey, timestamp: e.timestamp },
   });

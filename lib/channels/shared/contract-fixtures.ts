@@ -13,6 +13,11 @@ export interface ConnectorContractFixtures<C> {
   signedRequest(config: C, body: string): WebhookRequest;
   /** Bodies `parse` must reject with MalformedPayloadError (not the format, wrong shape). */
   malformedBodies: string[];
+  /**
+   * false when the channel's credential covers no part of the body (Telegram's secret-token
+   * header, Bot Framework's JWT): the suite then does not demand that a tampered body fails.
+   */
+  bodySigned?: boolean;
   /** Send context fields for a customer who wrote a minute ago (the rest is filled by the suite). */
   sendContext: Pick<SendContext<C>, 'contactExternalId' | 'reference'>;
 }
