@@ -7,6 +7,7 @@ import { startBotFrameworkForCli } from './botframework/cli';
 import { type CreatedInbox, startMessengerForCli } from './messenger/cli';
 import { startTelegramForCli } from './telegram/cli';
 import { startWeChatForCli } from './wechat/cli';
+import { startWhatsAppForCli } from './whatsapp/cli';
 
 interface RunningSimulator {
   name: string;
@@ -22,6 +23,7 @@ const SIMULATORS: { key: string; start(port: number, host: string): Promise<Runn
   { key: 'botframework', start: startBotFrameworkForCli },
   { key: 'wechat', start: startWeChatForCli },
   { key: 'telegram', start: startTelegramForCli },
+  { key: 'whatsapp', start: startWhatsAppForCli },
 ];
 
 const SWITCHBOARD_URL = process.env.SWITCHBOARD_URL ?? 'http://localhost:3000';

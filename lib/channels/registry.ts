@@ -7,12 +7,16 @@ import { botframeworkConnector } from './botframework';
 import { messengerConnector } from './messenger';
 import { telegramConnector } from './telegram';
 import { wechatConnector } from './wechat';
+import { whatsappConnector } from './whatsapp';
+import { whatsapp360Connector } from './whatsapp360';
 
 export const connectors = {
   messenger: messengerConnector,
   botframework: botframeworkConnector,
   wechat: wechatConnector,
   telegram: telegramConnector,
+  whatsapp: whatsappConnector,
+  whatsapp360: whatsapp360Connector,
 } as const;
 
 export type ChannelKey = keyof typeof connectors;
