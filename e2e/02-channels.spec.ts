@@ -77,3 +77,33 @@ test('WeChat (safe mode): a follower writes, the agent answers, the customer-ser
   const sent = await (await request.get(`${sim}/_sim/sent?appId=${account.appId}&count=1&waitMs=5000`)).json();
   expect(sent.map((m: { text: string }) => m.text)).toContain('您好，我们正在查询');
 });
+
+test('WhatsApp (Meta Cloud API): a customer writes, the agent answers, Graph receives the message', async ({ page, browser, request }) => {
+  const sim = process.env.E2E_WA_URL!;
+  const number = { mode: 'cloud', phoneNumberId: '106540352242931', wabaId: '102290129340398', displayPhoneNumber: '+1 555-078-3891', accessToken: 'EAA-e2e-wa-token', appSecret: 'e2e-wa-app-secret' };
+  const inbox = await createInbox(page, 'whatsapp', 'WhatsApp', { phoneNumberId: number.phoneNumberId, wabaId: number.wabaId, accessToken: number.accessToken, appSecret: number.appSecret, apiBaseUrl: sim });
+  const registered = await post(request, `${sim}/_sim/accounts`, { ...number, webhookUrl: inbox.webhookUrl, verifyToken: (inbox as { verifyToken?: string }).verifyToken });
+  expect(registered.verified).toBe(true);
+  await post(request, `${sim}/_sim/customers/send`, { phoneNumberId: number.phoneNumberId, waId: '16505550001', name: 'Sheena', text: 'WhatsApp: does it come in blue?' });
+
+  const agentPage = await (await browser.newContext()).newPage();
+  await agentAnswers(agentPage, 'WhatsApp: does it come in blue?', 'Yes, in blue and red');
+  const sent = await (await request.get(`${sim}/_sim/sent?phoneNumberId=${number.phoneNumberId}&count=1&waitMs=5000`)).json();
+  expect(JSON.stringify(sent)).toContain('Yes, in blue and red');
+});
+
+test('WhatsApp via 360dialog: the admin registers the webhook, a customer writes, the agent answers', async ({ page, browser, request }) => {
+  const sim = process.env.E2E_WA_URL!;
+  const number = { mode: '360', phoneNumberId: '106540352242932', wabaId: '102290129340399', displayPhoneNumber: '+49 30 901821', apiKey: 'e2e-d360-api-key' };
+  await post(request, `${sim}/_sim/accounts`, number);
+  const inbox = await createInbox(page, 'whatsapp360', 'WhatsApp DE', { apiKey: number.apiKey, apiBaseUrl: sim });
+  // The wizard's "Register webhook": Switchboard sets its URL and secret header at 360dialog.
+  const registered = await post(page.request, `/api/v1/inboxes/${inbox.id}/webhook`, {});
+  expect(registered.ok, registered.message).toBe(true);
+  await post(request, `${sim}/_sim/customers/send`, { phoneNumberId: number.phoneNumberId, waId: '4930900001', name: 'Jonas', text: 'WhatsApp 360: Lieferzeit?' });
+
+  const agentPage = await (await browser.newContext()).newPage();
+  await agentAnswers(agentPage, 'WhatsApp 360: Lieferzeit?', 'Zwei Tage');
+  const sent = await (await request.get(`${sim}/_sim/sent?phoneNumberId=${number.phoneNumberId}&count=1&waitMs=5000`)).json();
+  expect(JSON.stringify(sent)).toContain('Zwei Tage');
+});

@@ -6,6 +6,7 @@ import { startBotFrameworkSimulator } from './simulators/botframework/server';
 import { startMessengerSimulator } from './simulators/messenger/server';
 import { startTelegramSimulator } from './simulators/telegram/server';
 import { startWeChatSimulator } from './simulators/wechat/server';
+import { startWhatsAppSimulator } from './simulators/whatsapp/server';
 
 export default async function globalSetup() {
   // Slow receipts make each delivery state observable in the UI (sent, then delivered).
@@ -14,11 +15,13 @@ export default async function globalSetup() {
   // The app under test listens on plain http://localhost (real Telegram would require https).
   const telegram = await startTelegramSimulator({ allowHttpWebhooks: true });
   const wechat = await startWeChatSimulator();
+  const whatsapp = await startWhatsAppSimulator();
   process.env.E2E_SIM_URL = messenger.url;
   process.env.E2E_BF_URL = botframework.url;
   process.env.E2E_TG_URL = telegram.url;
   process.env.E2E_WX_URL = wechat.url;
+  process.env.E2E_WA_URL = whatsapp.url;
   return async () => {
-    await Promise.all([messenger.close(), botframework.close(), telegram.close(), wechat.close()]);
+    await Promise.all([messenger.close(), botframework.close(), telegram.close(), wechat.close(), whatsapp.close()]);
   };
 }
