@@ -45,7 +45,7 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
     try {
       const result = await connector.send(
         { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch, cache: postgresCache },
-        { ...(message.template ? { template: message.template as unknown as OutboundMessage['template'] } : { text: message.text ?? undefined }), metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined, sentSinceInbound: await sentSinceInbound(conversation.id, conversation.lastInboundAt, message.id) },
+        { ...(message.template ? { template: message.template as unknown as OutboundMessage['template'] } : { text: message.text ?? undefined, attachments: message.attachments as unknown as OutboundMessage['attachments'] }), metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined, sentSinceInbound: await sentSinceInbound(conversation.id, conversation.lastInboundAt, message.id) },
       );
       await applySendResult(conversation, result);
       // A receipt may have raced ahead of this response; never move the status backwards.

@@ -32,8 +32,15 @@ export const replyInput = z
     private: z.boolean().default(false),
     /** A pre-approved template: the only thing some channels accept once the reply window closed. */
     template: templateInput.optional(),
+    /** Files by link: the provider downloads them, so the URL must be publicly reachable. */
+    attachments: z.array(z.object({
+      kind: z.enum(['image', 'video', 'audio', 'file']),
+      url: z.url({ protocol: /^https?$/, error: 'Attachment URL must be an http(s) URL the provider can download' }),
+      name: z.string().max(255).optional(),
+    })).max(10).default([]),
   })
-  .refine((v) => v.text.length > 0 || v.template, 'Write a message first')
+  .refine((v) => v.text.length > 0 || v.template || v.attachments.length > 0, 'Write a message first')
+  .refine((v) => !(v.template && v.attachments.length), 'A template cannot carry attachments')
   .refine((v) => !(v.private && v.template), 'A private note cannot be a template');
 
 const withAuthor = { author: { select: { id: true, name: true } } } as const;
@@ -58,13 +65,15 @@ export async function listMessages(actor: Actor, conversationId: string, query: 
 export async function createReply(actor: Actor, conversationId: string, input: unknown) {
   const parsed = replyInput.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join('; '));
-  const { private: isNote, template } = parsed.data;
+  const { private: isNote, template, attachments } = parsed.data;
+  if (isNote && attachments.length) throw invalid('A private note cannot carry attachments');
   const text = template ? `Template ${template.name} (${template.language})${template.parameters.length ? `: ${template.parameters.join(' · ')}` : ''}` : parsed.data.text;
   const conversation = await loadVisibleConversation(actor, conversationId);
   if (!isNote) {
     if (conversation.identity.unreachable) throw new DomainError('unreachable', 'This customer cannot be reached on this channel any more (they blocked or left it).', 422);
     const connector = connectorFor(conversation.inbox.channel);
     if (template && !connector.capabilities.templates) throw new DomainError('templates_unsupported', `${connector.displayName} has no message templates`, 422);
+    if (attachments.length && !connector.capabilities.media) throw new DomainError('media_unsupported', `${connector.displayName} cannot send files`, 422);
     const usage = { sentSinceInbound: await sentSinceInbound(conversation.id, conversation.lastInboundAt) };
     const window = connector.window(conversation.lastInboundAt, new Date(), conversation.inbox.config as never, usage);
     const allowed = window.open || (template && window.allowedWhenClosed.includes('template'));
@@ -74,15 +83,15 @@ export async function createReply(actor: Actor, conversationId: string, input: u
   const now = new Date();
   await withPgTransaction(async (client) => {
     await client.query(
-      `INSERT INTO "Message" ("id", "conversationId", "inboxId", "direction", "kind", "text", "template", "status", "authorId", "timestamp", "createdAt", "updatedAt")
-       VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $9, $9)`,
-      [id, conversationId, conversation.inboxId, isNote ? 'note' : template ? 'template' : 'text', text, template ? JSON.stringify(template) : null, isNote ? null : 'queued', actor.id, now],
+      `INSERT INTO "Message" ("id", "conversationId", "inboxId", "direction", "kind", "text", "template", "attachments", "status", "authorId", "timestamp", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, 'outbound', $4, $5, $6, $7, $8, $9, $10, $10, $10)`,
+      [id, conversationId, conversation.inboxId, isNote ? 'note' : template ? 'template' : text ? 'text' : 'attachment', text || null, template ? JSON.stringify(template) : null, JSON.stringify(attachments), isNote ? null : 'queued', actor.id, now],
     );
     if (isNote) return;
     await client.query(
       `UPDATE "Conversation" SET "lastActivityAt" = $2, "lastMessagePreview" = $3, "lastMessageDirection" = 'outbound',
        "firstResponseAt" = COALESCE("firstResponseAt", $2), "updatedAt" = $2 WHERE "id" = $1`,
-      [conversationId, now, previewOf({ text })],
+      [conversationId, now, previewOf({ text, attachments })],
     );
     await enqueue(QUEUES.outboundDeliver, { messageId: id, conversationId }, { client, singletonKey: conversationId });
   });

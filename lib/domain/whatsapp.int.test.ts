@@ -48,6 +48,18 @@ describe('WhatsApp Cloud API channel', () => {
     expect(read.deliveredAt).not.toBeNull();
   });
 
+  it('sends an image by link with its caption, and refuses attachments that are not http(s) links', async () => {
+    const c = await db.db().conversation.findFirstOrThrow({ where: { inboxId } });
+    const { createReply } = await import('./messages');
+    await expect(createReply(agent, c.id, { attachments: [{ kind: 'image', url: 'file:///etc/passwd' }] })).rejects.toMatchObject({ code: 'invalid_request' });
+    const reply = await createReply(agent, c.id, { text: 'Here it is in blue', attachments: [{ kind: 'image', url: 'https://cdn.example.com/blue.jpg' }] });
+    expect(reply).toMatchObject({ kind: 'text', attachments: [{ kind: 'image', url: 'https://cdn.example.com/blue.jpg' }] });
+    await until(async () => ['sent', 'delivered', 'read'].includes((await message(reply.id)).status ?? ''));
+    const sent = sim.sent({ phoneNumberId: NUMBER.phoneNumberId });
+    expect(JSON.stringify(sent.at(-1))).toContain('https://cdn.example.com/blue.jpg');
+    expect(JSON.stringify(sent.at(-1))).toContain('Here it is in blue');
+  });
+
   it('shows a failure reported after a 200 (131047) with a reason, and offers templates outside the window', async () => {
     sim.setCustomer({ phoneNumberId: NUMBER.phoneNumberId, waId: '16505551234', lastInboundHoursAgo: 30 });
     const c = await db.db().conversation.findFirstOrThrow({ where: { inboxId } });
