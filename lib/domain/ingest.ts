@@ -50,8 +50,9 @@ export async function applyEvents(inbox: Inbox, events: NormalizedEvent[], event
   };
 
   // Customers' messages, the bulk of traffic: one transaction (one commit) for the whole delivery.
+  // (A delivery of receipts only skips it.)
   const pending: PendingEvent[] = [];
-  await withPgTransaction(async (client) => {
+  if (messages.length > 0 || others.length === 0) await withPgTransaction(async (client) => {
     const lookups: ContactProfileJob[] = [];
     for (const e of messages) {
       const result = await receiveMessageSql(client, inbox.id, e, pending);
