@@ -37,6 +37,8 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
 
   const connector = connectorFor(inbox.channel);
   const config = connector.configSchema.parse(inboxConfig(inbox));
+  // Counted once per delivery, not per attempt: retries do not change what was sent before.
+  const alreadySent = await sentSinceInbound(conversation.id, conversation.lastInboundAt, message.id);
   for (;;) {
     const claimed = await db().message.updateMany({ where: { id: messageId, status: 'queued' }, data: { status: 'sending', attempts: { increment: 1 } } });
     if (claimed.count === 0) return 'skipped';
@@ -45,7 +47,7 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
     try {
       const result = await connector.send(
         { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch, cache: postgresCache },
-        { ...(message.template ? { template: message.template as unknown as OutboundMessage['template'] } : { text: message.text ?? undefined, attachments: message.attachments as unknown as OutboundMessage['attachments'] }), metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined, sentSinceInbound: await sentSinceInbound(conversation.id, conversation.lastInboundAt, message.id) },
+        { ...(message.template ? { template: message.template as unknown as OutboundMessage['template'] } : { text: message.text ?? undefined, attachments: message.attachments as unknown as OutboundMessage['attachments'] }), metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined, sentSinceInbound: alreadySent },
       );
       await applySendResult(conversation, result);
       // A receipt may have raced ahead of this response; never move the status backwards.
@@ -80,7 +82,11 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
 
 /** What a send taught us about the conversation: a moved customer id (Telegram group upgrade), a new reference. */
 async function applySendResult(conversation: { id: string; identityId: string }, result: SendResult): Promise<void> {
-  if (result.contactExternalId) await db().contactIdentity.update({ where: { id: conversation.identityId }, data: { externalId: result.contactExternalId } }).catch(() => undefined);
+  if (result.contactExternalId) {
+    // The new id may already belong to another identity of this inbox (the customer wrote from it): keep both, say so.
+    await db().contactIdentity.update({ where: { id: conversation.identityId }, data: { externalId: result.contactExternalId } })
+      .catch((err) => logger.warn({ err, identityId: conversation.identityId, to: result.contactExternalId }, 'could not move the customer to their new id'));
+  }
   if (result.reference) await db().conversation.update({ where: { id: conversation.id }, data: { reference: result.reference as Prisma.InputJsonObject } });
 }
 
