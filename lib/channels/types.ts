@@ -23,8 +23,21 @@ export interface SharedCache {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
-  /** Runs fn while holding a lock on key across all processes (e.g. one central token refresher). */
+  /**
+   * Runs fn while holding a lock on key across all processes (e.g. one central token refresher).
+   * Waiting is bounded: after a few seconds it rejects with SharedLockTimeoutError (the caller's
+   * request or job is then retried). fn should finish well within a minute (the app's lock is a
+   * lease), and must re-check the cache first, since a slow holder may be overtaken.
+   */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/** A SharedCache lock stayed taken for longer than the caller may wait. */
+export class SharedLockTimeoutError extends Error {
+  constructor(key: string, waitedMs: number) {
+    super(`timed out waiting for the shared lock "${key}" (${waitedMs} ms)`);
+    this.name = 'SharedLockTimeoutError';
+  }
 }
 
 /** What the app lends a connector for calls that need the network, the clock or shared state. */
