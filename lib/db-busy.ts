@@ -18,7 +18,7 @@ export function isDatabaseBusy(err: unknown): boolean {
   for (let e = err; e && typeof e === 'object' && !seen.has(e); e = (e as { cause?: unknown }).cause) {
     seen.add(e);
     const { code, message, meta, name } = e as { code?: unknown; message?: unknown; meta?: { code?: unknown }; name?: unknown };
-    if (name === 'SharedLockTimeoutError') return true;
+    if (name === 'SharedCacheBusyError') return true;
     if (typeof code === 'string' && BUSY_SQLSTATES.has(code)) return true;
     if (typeof meta?.code === 'string' && BUSY_SQLSTATES.has(meta.code)) return true;
     if (typeof message === 'string' && BUSY_MESSAGES.test(message)) return true;
