@@ -10,7 +10,8 @@ export const BUSY_RETRY_AFTER_SECONDS = 5;
 
 // 55P03 lock_not_available (lock_timeout), 57014 query_canceled (statement_timeout),
 // 53300 too_many_connections, 57P03 cannot_connect_now (starting up / shutting down).
-const BUSY_SQLSTATES = new Set(['55P03', '57014', '53300', '57P03']);
+// P2028: Prisma could not start an interactive transaction in time (or it outlived its timeout).
+const BUSY_CODES = new Set(['55P03', '57014', '53300', '57P03', 'P2028']);
 const BUSY_MESSAGES = /timeout exceeded when trying to connect|Connection terminated due to connection timeout|canceling statement due to (lock|statement) timeout|sorry, too many clients/i;
 
 export function isDatabaseBusy(err: unknown): boolean {
@@ -19,8 +20,8 @@ export function isDatabaseBusy(err: unknown): boolean {
     seen.add(e);
     const { code, message, meta, name } = e as { code?: unknown; message?: unknown; meta?: { code?: unknown }; name?: unknown };
     if (name === 'SharedCacheBusyError') return true;
-    if (typeof code === 'string' && BUSY_SQLSTATES.has(code)) return true;
-    if (typeof meta?.code === 'string' && BUSY_SQLSTATES.has(meta.code)) return true;
+    if (typeof code === 'string' && BUSY_CODES.has(code)) return true;
+    if (typeof meta?.code === 'string' && BUSY_CODES.has(meta.code)) return true;
     if (typeof message === 'string' && BUSY_MESSAGES.test(message)) return true;
   }
   return false;
