@@ -6,7 +6,7 @@
 import { clientAddress } from './client-address';
 import { rateLimiter } from './rate-limit';
 import { DomainError } from '@/lib/domain/errors';
-import { anyUserExists } from '@/lib/domain/users';
+import { alreadySetUp, anyUserExists } from '@/lib/domain/users';
 
 export const SETUP_MAX_BYTES = 16 * 1024;
 export const SETUP_ATTEMPTS = 10;
@@ -19,5 +19,5 @@ export async function guardSetupRequest(req: Request): Promise<void> {
   if (!verdict.ok) {
     throw new DomainError('rate_limited', `Too many setup attempts from your address; try again in ${verdict.retryAfterSeconds} s`, 429, undefined, { 'retry-after': String(verdict.retryAfterSeconds) });
   }
-  if (await anyUserExists()) throw new DomainError('already_set_up', 'Switchboard is already set up: sign in instead', 409);
+  if (await anyUserExists()) throw alreadySetUp();
 }

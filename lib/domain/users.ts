@@ -27,19 +27,17 @@ function parseNewUser(input: NewUserInput) {
   return parsed.data;
 }
 
-const emailTaken = (email: string) => new DomainError('email_taken', `A user with email ${email} already exists`, 409);
-
 async function insertUser(input: NewUserInput) {
   const { name, email, password, role } = parseNewUser(input);
   try {
     return await db().user.create({ data: { name, email, role, passwordHash: await hashPassword(password) } });
   } catch (err) {
-    if ((err as { code?: string }).code === 'P2002') throw emailTaken(email);
+    if ((err as { code?: string }).code === 'P2002') throw new DomainError('email_taken', `A user with email ${email} already exists`, 409);
     throw err;
   }
 }
 
-const alreadySetUp = () => new DomainError('already_set_up', 'Switchboard is already set up: sign in instead', 409);
+export const alreadySetUp = () => new DomainError('already_set_up', 'Switchboard is already set up: sign in instead', 409);
 const FIRST_RUN_LOCK = 724_007_002;
 
 /** One cheap indexed read: lets anonymous setup requests be refused before any lock or body. */

@@ -4,6 +4,7 @@
  * (used by the Next route handler). The custom server calls the core directly, skipping Next.
  */
 import { MalformedPayloadError, type WebhookReply, type WebhookRequest } from '@/lib/channels/types';
+import { readBoundedBytes } from '@/lib/api/read-body';
 import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '@/lib/db-busy';
 import { connectorDeps } from '@/lib/domain/shared-cache';
 import { runtimeEnv } from '@/lib/env';
@@ -63,12 +64,11 @@ export async function handleWebhookRequest(req: WebhookRequest): Promise<Webhook
 
 /** Reads a fetch Request's body under the size cap and runs the core. */
 export async function handleWebhook(request: Request): Promise<Response> {
-  const max = runtimeEnv().WEBHOOK_MAX_BYTES;
-  const declared = Number(request.headers.get('content-length') ?? 0);
   let result: WebhookReply;
-  if (declared > max) result = reply(413, 'Body too large');
+  const overCap = (err: unknown) => ((err as { status?: number }).status === 413 ? null : Promise.reject(err));
+  const rawBody = await readBoundedBytes(request, runtimeEnv().WEBHOOK_MAX_BYTES).catch(overCap);
+  if (rawBody === null) result = reply(413, 'Body too large');
   else {
-    const rawBody = Buffer.from(await request.arrayBuffer());
     try {
       result = await handleWebhookRequest({ method: request.method, url: new URL(request.url), headers: request.headers, rawBody });
     } catch (err) {

@@ -67,6 +67,23 @@ describe('no database connection in time', () => {
   });
 });
 
+describe('the webhook route handler (the same ingress under next dev)', () => {
+  it('answers 503 with Retry-After when busy, and 413 for a streamed body over the cap', async () => {
+    const { POST } = await import('@/app/api/webhooks/[channel]/[key]/route');
+    const inbox = await makeMessengerInbox(await makeUser('admin'));
+    const signed = signedWebhook(inbox.webhookUrl, metaJson(messengerText('psid-route', 'm_route', 'hello')));
+    const request = (body: BodyInit = new Uint8Array(signed.rawBody)) => new Request(signed.url, { method: 'POST', headers: signed.headers, body, duplex: 'half' } as RequestInit);
+    expect((await POST(request())).status).toBe(200);
+    await withPoolExhausted(async () => {
+      const res = await POST(request());
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+    });
+    const endless = new ReadableStream({ pull: (c) => c.enqueue(new Uint8Array(64 * 1024)) });
+    expect((await POST(request(endless))).status).toBe(413);
+  });
+});
+
 describe('database role timeouts', () => {
   it('every new connection of the app gets lock_timeout and statement_timeout from the role', async () => {
     const { rows: [settings] } = await db.pool().query<{ lock_timeout: string; statement_timeout: string }>("SELECT current_setting('lock_timeout') AS lock_timeout, current_setting('statement_timeout') AS statement_timeout");
