@@ -9,9 +9,22 @@ import { runtimeEnv } from './env';
 
 const globalForDb = globalThis as unknown as { __sbPool?: pg.Pool; __sbPrisma?: PrismaClient };
 
+/** Connections per process in the app's pool (pg-boss has its own, see lib/jobs/boss.ts). */
+export const POOL_MAX = 10;
+
+/**
+ * Settings every pg pool or client of the app uses: waiting for a connection is bounded
+ * (DB_CONNECT_TIMEOUT_MS; the caller then answers 503, see lib/db-busy.ts). Lock and statement
+ * timeouts are set on the database role instead (lib/server/database-timeouts.ts says why).
+ */
+export function poolSettings(): pg.PoolConfig {
+  const env = runtimeEnv();
+  return { connectionString: env.DATABASE_URL, connectionTimeoutMillis: env.DB_CONNECT_TIMEOUT_MS };
+}
+
 export function pool(): pg.Pool {
   if (!globalForDb.__sbPool) {
-    globalForDb.__sbPool = new pg.Pool({ connectionString: runtimeEnv().DATABASE_URL, max: 10 });
+    globalForDb.__sbPool = new pg.Pool({ ...poolSettings(), max: POOL_MAX });
     globalForDb.__sbPool.on('error', () => undefined); // idle client errors are retried by the next query
   }
   return globalForDb.__sbPool;

@@ -6,6 +6,9 @@ import { z } from 'zod';
 
 const port = z.coerce.number({ error: 'must be a port number (1-65535)' }).int('must be a port number (1-65535)').min(1, 'must be a port number (1-65535)').max(65535, 'must be a port number (1-65535)');
 
+const millis = z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(100, 'must be at least 100 ms').max(600_000, 'must be at most 600000 ms (10 minutes)');
+const millisOrOff = z.coerce.number({ error: 'must be a number of milliseconds' }).int('must be a whole number of milliseconds').min(0).max(3_600_000, 'must be at most 3600000 ms (1 hour)').refine((v) => v === 0 || v >= 100, 'must be 0 (off) or at least 100 ms');
+
 export const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
   PORT: port.default(3000),
@@ -21,6 +24,11 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(200).default(10),
   WEBHOOK_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).default(1024 * 1024),
+  // Database pool safety (issue 6): a request waits at most this long for a pooled connection, then gets 503.
+  DB_CONNECT_TIMEOUT_MS: millis.default(5_000),
+  // Set on the database role (see lib/server/database-timeouts.ts); 0 turns a limit off.
+  DB_LOCK_TIMEOUT_MS: millisOrOff.default(5_000),
+  DB_STATEMENT_TIMEOUT_MS: millisOrOff.default(30_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

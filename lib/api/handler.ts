@@ -5,19 +5,23 @@
 import { resolveActor } from '@/lib/auth/actor';
 import type { Actor } from '@/lib/domain/actor';
 import { DomainError } from '@/lib/domain/errors';
+import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '@/lib/db-busy';
+import { readBoundedText } from './read-body';
 import { logger } from '@/lib/logger';
 
-export function errorResponse(status: number, code: string, message: string, details?: Record<string, unknown>): Response {
-  return Response.json({ error: { code, message, ...details } }, { status });
+export function errorResponse(status: number, code: string, message: string, details?: Record<string, unknown>, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message, ...details } }, { status, headers });
 }
 
 export function json(body: unknown, status = 200): Response {
   return Response.json(body, { status });
 }
 
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
-  if (text.length > 1_000_000) throw new DomainError('payload_too_large', 'Request body is too large', 413);
+/** Default cap on JSON bodies of the REST API; routes open to anyone pass a smaller one. */
+export const JSON_MAX_BYTES = 1_000_000;
+
+export async function readJson(req: Request, maxBytes = JSON_MAX_BYTES): Promise<unknown> {
+  const text = await readBoundedText(req, maxBytes);
   if (!text) return {};
   try {
     return JSON.parse(text);
@@ -57,7 +61,11 @@ export function open<P = Record<string, string>>(fn: (req: Request, params: P) =
 }
 
 function handleError(err: unknown): Response {
-  if (err instanceof DomainError) return errorResponse(err.status, err.code, err.message, err.details);
+  if (err instanceof DomainError) return errorResponse(err.status, err.code, err.message, err.details, err.headers);
+  if (isDatabaseBusy(err)) {
+    logger.warn({ err }, 'API request refused: database busy');
+    return errorResponse(503, 'busy', 'Switchboard is busy right now; retry in a few seconds.', undefined, { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) });
+  }
   logger.error({ err }, 'API error');
   return errorResponse(500, 'internal', 'Something went wrong on our side. It has been logged.');
 }

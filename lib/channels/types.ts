@@ -20,11 +20,29 @@ export interface ChannelCapabilities {
  * Connectors never import the database; the app lends them this.
  */
 export interface SharedCache {
+  /** Every method may reject with SharedCacheBusyError when the store cannot answer now. */
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
-  /** Runs fn while holding a lock on key across all processes (e.g. one central token refresher). */
+  /**
+   * Runs fn while holding a lock on key across all processes (e.g. one central token refresher).
+   * Waiting is bounded: after a few seconds it rejects with SharedCacheBusyError (the caller's
+   * request or job is then retried). fn should finish well within a minute (the app's lock is a
+   * lease), and must re-check the cache first, since a slow holder may be overtaken.
+   */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
+}
+
+/**
+ * The shared cache cannot answer now (its lock stayed taken longer than a caller may wait, or its
+ * store has no connection free). Transient: connectors let it through instead of turning it into
+ * a verdict, so the ingress answers 503 and the provider retries, and jobs are retried.
+ */
+export class SharedCacheBusyError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SharedCacheBusyError';
+  }
 }
 
 /** What the app lends a connector for calls that need the network, the clock or shared state. */

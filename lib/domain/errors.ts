@@ -5,6 +5,8 @@ export class DomainError extends Error {
     message: string,
     readonly status: number,
     readonly details?: Record<string, unknown>,
+    /** Extra response headers, e.g. Retry-After on 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -21,10 +21,14 @@ export async function needsSetup(): Promise<boolean> {
   return (await db().user.count()) === 0;
 }
 
-async function insertUser(input: NewUserInput) {
+function parseNewUser(input: NewUserInput) {
   const parsed = newUserInput.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues.map((i) => i.message).join('; '), { fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.'), i.message])) });
-  const { name, email, password, role } = parsed.data;
+  return parsed.data;
+}
+
+async function insertUser(input: NewUserInput) {
+  const { name, email, password, role } = parseNewUser(input);
   try {
     return await db().user.create({ data: { name, email, role, passwordHash: await hashPassword(password) } });
   } catch (err) {
@@ -33,22 +37,34 @@ async function insertUser(input: NewUserInput) {
   }
 }
 
-/** First run only: creates the first admin; refused once any user exists (two racing setups make one). */
-export async function createFirstAdmin(input: Omit<NewUserInput, 'role'>) {
-  const client = await pool().connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [FIRST_RUN_LOCK]);
-    if (!(await needsSetup())) throw new DomainError('already_set_up', 'Switchboard is already set up: sign in instead', 409);
-    const user = await insertUser({ ...input, role: 'admin' });
-    await audit(user.id, 'user.created', 'user', user.id, { role: 'admin', firstRun: true });
-    return userView(user);
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [FIRST_RUN_LOCK]).catch(() => undefined);
-    client.release();
-  }
+export const alreadySetUp = () => new DomainError('already_set_up', 'Switchboard is already set up: sign in instead', 409);
+const FIRST_RUN_LOCK = 724_007_002;
+
+/** One cheap indexed read: lets anonymous setup requests be refused before any lock or body. */
+export async function anyUserExists(): Promise<boolean> {
+  return (await pool().query('SELECT 1 FROM "User" LIMIT 1')).rowCount !== 0;
 }
 
-const FIRST_RUN_LOCK = 724_007_002;
+/**
+ * First run only: creates the first admin; refused once any user exists (two racing setups make
+ * one). The check-and-insert runs on ONE connection, in a transaction whose first statement takes
+ * a transaction-level advisory lock: the lock never outlives the transaction and the locked work
+ * needs no second pooled connection, so concurrent setups cannot exhaust or deadlock the pool
+ * (lock_timeout bounds the wait). Validation and password hashing happen before, holding nothing.
+ */
+export async function createFirstAdmin(input: Omit<NewUserInput, 'role'>) {
+  if (await anyUserExists()) throw alreadySetUp();
+  const { name, email, password } = parseNewUser({ ...input, role: 'admin' });
+  const passwordHash = await hashPassword(password);
+  const user = await db().$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_RUN_LOCK}::bigint)`;
+    if ((await tx.user.count()) > 0) throw alreadySetUp();
+    const created = await tx.user.create({ data: { name, email, role: 'admin', passwordHash } });
+    await tx.auditLog.create({ data: { actorId: created.id, action: 'user.created', targetType: 'user', targetId: created.id, data: { role: 'admin', firstRun: true } } });
+    return created;
+  });
+  return userView(user);
+}
 
 export async function createUser(actor: Actor | null, input: NewUserInput) {
   if (actor) requireRole(actor, 'admin');

@@ -4,6 +4,8 @@
  * (used by the Next route handler). The custom server calls the core directly, skipping Next.
  */
 import { MalformedPayloadError, type WebhookReply, type WebhookRequest } from '@/lib/channels/types';
+import { readBoundedBytes } from '@/lib/api/read-body';
+import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '@/lib/db-busy';
 import { connectorDeps } from '@/lib/domain/shared-cache';
 import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
@@ -17,6 +19,9 @@ const KEPT_HEADERS = ['content-type', 'user-agent', 'x-hub-signature', 'x-hub-si
 
 const reply = (status: number, message: string): WebhookReply => ({ status, body: JSON.stringify({ error: { code: codeFor(status), message } }), contentType: 'application/json' });
 const codeFor = (s: number) => ({ 400: 'malformed', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 405: 'method_not_allowed', 413: 'payload_too_large' })[s] ?? 'error';
+
+/** No database connection in time (lib/db-busy.ts): 503 + Retry-After makes the provider retry. */
+export const BUSY_BODY = JSON.stringify({ error: { code: 'busy', message: 'Temporarily unable to store the event; retry later' } });
 
 export function isWebhookPath(pathname: string): boolean {
   return pathname.startsWith('/api/webhooks/');
@@ -59,13 +64,18 @@ export async function handleWebhookRequest(req: WebhookRequest): Promise<Webhook
 
 /** Reads a fetch Request's body under the size cap and runs the core. */
 export async function handleWebhook(request: Request): Promise<Response> {
-  const max = runtimeEnv().WEBHOOK_MAX_BYTES;
-  const declared = Number(request.headers.get('content-length') ?? 0);
   let result: WebhookReply;
-  if (declared > max) result = reply(413, 'Body too large');
+  const overCap = (err: unknown) => ((err as { status?: number }).status === 413 ? null : Promise.reject(err));
+  const rawBody = await readBoundedBytes(request, runtimeEnv().WEBHOOK_MAX_BYTES).catch(overCap);
+  if (rawBody === null) result = reply(413, 'Body too large');
   else {
-    const rawBody = Buffer.from(await request.arrayBuffer());
-    result = await handleWebhookRequest({ method: request.method, url: new URL(request.url), headers: request.headers, rawBody });
+    try {
+      result = await handleWebhookRequest({ method: request.method, url: new URL(request.url), headers: request.headers, rawBody });
+    } catch (err) {
+      if (!isDatabaseBusy(err)) throw err;
+      logger.warn({ err }, 'webhook refused: database busy');
+      return new Response(BUSY_BODY, { status: 503, headers: { 'content-type': 'application/json', 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) } });
+    }
   }
   return new Response(result.body, { status: result.status, headers: { 'content-type': result.contentType ?? 'text/plain; charset=utf-8' } });
 }

@@ -4,7 +4,7 @@
  */
 import { PgBoss } from 'pg-boss';
 import type pg from 'pg';
-import { runtimeEnv } from '@/lib/env';
+import { poolSettings } from '@/lib/db';
 import { logger } from '@/lib/logger';
 import { QUEUE_DEFINITIONS, type JobPayloads } from './contracts';
 
@@ -14,7 +14,7 @@ const g = globalThis as unknown as { __sbBoss?: Promise<PgBoss> };
 export function boss(opts: { listen?: boolean } = {}): Promise<PgBoss> {
   if (!g.__sbBoss) {
     g.__sbBoss = (async () => {
-      const b = new PgBoss({ connectionString: runtimeEnv().DATABASE_URL, max: 4, useListenNotify: opts.listen ?? false, supervise: opts.listen ?? false, schedule: false });
+      const b = new PgBoss({ ...poolSettings(), max: 4, useListenNotify: opts.listen ?? false, supervise: opts.listen ?? false, schedule: false });
       // 57P01: the database is shutting down (Ctrl-C reaches the embedded Postgres too); not a fault.
       b.on('error', (err) => ((err as { code?: string }).code === '57P01' ? logger.info('database shutting down') : logger.error({ err }, 'pg-boss error')));
       await b.start();

@@ -38,6 +38,9 @@ export async function migrate(databaseUrl: string, dir = MIGRATIONS_DIR): Promis
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // The role's lock/statement timeouts (database-timeouts.ts) are for the app: a migration may
+    // build an index for minutes, and waits here while another process migrates.
+    await client.query('SET lock_timeout = 0; SET statement_timeout = 0');
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_ID]);
     await client.query(CREATE_TABLE);
     const done = await client.query<{ migration_name: string; checksum: string }>(

@@ -3,7 +3,8 @@
  * (with the size cap) and calls the ingress core directly, before Next's router.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleWebhookRequest } from '@/lib/ingress/webhook';
+import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '@/lib/db-busy';
+import { BUSY_BODY, handleWebhookRequest } from '@/lib/ingress/webhook';
 import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
 
@@ -25,8 +26,8 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: string, contentType = 'application/json') {
-  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+function send(res: ServerResponse, status: number, body: string, contentType = 'application/json', headers: Record<string, string> = {}) {
+  res.writeHead(status, { ...headers, 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
   res.end(body);
 }
 
@@ -43,6 +44,11 @@ export async function serveWebhook(req: IncomingMessage, res: ServerResponse): P
     send(res, reply.status, reply.body, reply.contentType ?? 'text/plain; charset=utf-8');
   } catch (err) {
     // Not acknowledged: the provider retries, so nothing is lost.
+    if (isDatabaseBusy(err)) {
+      logger.warn({ err }, 'webhook refused: database busy');
+      if (!res.headersSent) send(res, 503, BUSY_BODY, 'application/json', { 'retry-after': String(BUSY_RETRY_AFTER_SECONDS) });
+      return;
+    }
     logger.error({ err }, 'webhook handling failed');
     if (!res.headersSent) send(res, 500, '{"error":{"code":"internal","message":"Temporary failure, retry later"}}');
   }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { EnvError, parseEnv } from '../env';
 import { ensureBuilt, ensureGenerated } from './build';
 import { resolveDatabase } from './database';
+import { applyDatabaseTimeouts } from './database-timeouts';
 import { migrate } from './migrate';
 import { appSecret } from './secrets-store';
 import { supervise, type Supervised } from './supervisor';
@@ -26,6 +27,8 @@ async function main() {
   const { url: databaseUrl, embedded } = await resolveDatabase(env, root, { reuseRunning: false });
   const migrations = await migrate(databaseUrl);
   log(migrations.applied.length ? `Applied migrations: ${migrations.applied.join(', ')}` : 'Database schema is up to date');
+  const timeouts = await applyDatabaseTimeouts(databaseUrl, { lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS });
+  if (!timeouts.ok) log(`Warning: could not set lock_timeout/statement_timeout on the database role (${timeouts.error}). Ask your database administrator to run: ALTER ROLE <role> IN DATABASE <db> SET lock_timeout = '${env.DB_LOCK_TIMEOUT_MS}ms'; ALTER ROLE <role> IN DATABASE <db> SET statement_timeout = '${env.DB_STATEMENT_TIMEOUT_MS}ms';`);
 
   ensureGenerated(root);
   if (!dev) ensureBuilt(root, log);

@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { parseEnv } from '../env';
+import { applyDatabaseTimeouts } from '../server/database-timeouts';
 
 export const TEST_APP_SECRET = 'test-app-secret-0123456789abcdef0123456789abcdef';
 
@@ -30,6 +32,10 @@ export async function createTestDatabase(opts: { migrated?: boolean } = {}): Pro
 /** Points this test process at a fresh migrated database. */
 export async function useTestDatabase(): Promise<string> {
   const url = await createTestDatabase();
+  // As `npm start` does: the role's lock and statement timeouts, at their default values.
+  const defaults = parseEnv({});
+  const applied = await applyDatabaseTimeouts(url, { lockTimeoutMs: defaults.DB_LOCK_TIMEOUT_MS, statementTimeoutMs: defaults.DB_STATEMENT_TIMEOUT_MS });
+  if (!applied.ok) throw new Error(`could not set the test database's timeouts: ${applied.error}`);
   process.env.DATABASE_URL = url;
   process.env.APP_SECRET = TEST_APP_SECRET;
   process.env.PUBLIC_URL ??= 'http://127.0.0.1:3999';

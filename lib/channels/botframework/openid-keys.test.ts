@@ -23,6 +23,36 @@ describe('findSigningKey', () => {
     expect(openid.calls).toEqual([openid.metadataUrl, expect.stringMatching(/keys$/)]);
   });
 
+  it('a burst of unknown kids makes one refresh, taking the shared lock once (single-flight)', async () => {
+    const openid = fakeOpenId([OLD.jwk]);
+    const cache = memoryCache();
+    let lockTaken = 0;
+    const counting = { ...cache, withLock: <T>(key: string, fn: () => Promise<T>) => (lockTaken++, cache.withLock(key, fn)) };
+    const deps = testDeps({ fetch: openid.fetch, now: clock().now, cache: counting });
+    expect((await findSigningKey(openid.metadataUrl, 'old', deps)).ok).toBe(true);
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => findSigningKey(openid.metadataUrl, `forged-${i}`, deps)));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    expect(lockTaken).toBe(1);
+    expect(openid.calls.filter((u) => u.endsWith('keys'))).toHaveLength(2); // the first load + one refresh
+  });
+
+  it('does not refresh again when another process forced a refresh within the hour', async () => {
+    const openid = fakeOpenId([OLD.jwk]);
+    const shared = memoryCache();
+    const c = clock();
+    const deps = testDeps({ fetch: openid.fetch, now: c.now, cache: shared });
+    expect((await findSigningKey(openid.metadataUrl, 'old', deps)).ok).toBe(true); // this process loads the keys
+    vi.resetModules();
+    const other = await import('./openid-keys'); // another process, which loaded the same keys
+    expect((await other.findSigningKey(openid.metadataUrl, 'old', deps)).ok).toBe(true);
+    c.advance(1000);
+    expect((await other.findSigningKey(openid.metadataUrl, 'forged-a', deps)).ok).toBe(false); // it forces the refresh
+    const fetches = openid.calls.length;
+    c.advance(1000);
+    expect((await findSigningKey(openid.metadataUrl, 'forged-b', deps)).ok).toBe(false); // throttled across processes
+    expect(openid.calls).toHaveLength(fetches);
+  });
+
   it('shares fetched keys with other processes through the SharedCache', async () => {
     const openid = fakeOpenId([OLD.jwk]);
     const shared = memoryCache();

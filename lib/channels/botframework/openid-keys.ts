@@ -7,7 +7,9 @@ import { fetchSigningKeys, type BotSigningKey } from './openid-fetch';
  * so a flood of forged kids cannot turn every request into two calls to Microsoft.
  *
  * Two levels: a per-process map (no database round trip per webhook) in front of the app's
- * SharedCache (one fetch for all processes, and the throttle holds across them).
+ * SharedCache (one fetch for all processes, and the throttle holds across them). A burst of
+ * unknown kids in one process shares a single refresh (single-flight) before the shared lock, so
+ * at most one refresh runs at a time and the waiters hold no database connection.
  */
 export const KEYS_TTL_MS = 24 * 3600_000;
 export const UNKNOWN_KID_REFRESH_INTERVAL_MS = 3600_000;
@@ -23,6 +25,8 @@ export type KeyLookup = { ok: true; key: BotSigningKey } | { ok: false; reason: 
 
 const memory = new Map<string, KeySetEntry>();
 const loading = new Map<string, Promise<KeySetEntry>>();
+/** Forced refreshes in flight: a burst of unknown kids in this process shares one (no DB connection each). */
+const refreshing = new Map<string, Promise<KeySetEntry>>();
 const cacheKey = (metadataUrl: string) => `botframework:openid:${metadataUrl}`;
 const isFresh = (entry: KeySetEntry, now: number) => now - entry.fetchedAt < KEYS_TTL_MS;
 
@@ -44,7 +48,12 @@ export async function findSigningKey(metadataUrl: string, kid: string, deps: Con
   if (entry.forcedRefreshAt !== null && now - entry.forcedRefreshAt < UNKNOWN_KID_REFRESH_INTERVAL_MS) {
     return { ok: false, reason: `token signed with unknown key id "${kid}" (keys were refreshed less than an hour ago)` };
   }
-  const refreshed = await forcedRefresh(metadataUrl, deps, now, entry);
+  let pending = refreshing.get(metadataUrl);
+  if (!pending) {
+    pending = forcedRefresh(metadataUrl, deps, now, entry).finally(() => refreshing.delete(metadataUrl));
+    refreshing.set(metadataUrl, pending);
+  }
+  const refreshed = await pending;
   const key = refreshed.keys.find((k) => k.kid === kid);
   return key ? { ok: true, key } : { ok: false, reason: `token signed with unknown key id "${kid}" (not in the refreshed key set)` };
 }
@@ -73,8 +82,10 @@ async function currentKeySet(metadataUrl: string, deps: ConnectorDeps, now: numb
 function forcedRefresh(metadataUrl: string, deps: ConnectorDeps, now: number, known: KeySetEntry): Promise<KeySetEntry> {
   return deps.cache.withLock(cacheKey(metadataUrl), async () => {
     const shared = await readShared(deps.cache, metadataUrl);
-    // Another process refreshed since we loaded ours: use its keys instead of fetching again.
-    if (shared && shared.fetchedAt > known.fetchedAt) return remember(metadataUrl, shared);
+    // Another process refreshed since we loaded ours, or forced a refresh within the hour (the
+    // throttle holds across processes): use its keys instead of fetching again.
+    const throttled = shared?.forcedRefreshAt != null && now - shared.forcedRefreshAt < UNKNOWN_KID_REFRESH_INTERVAL_MS;
+    if (shared && (shared.fetchedAt > known.fetchedAt || throttled)) return remember(metadataUrl, shared);
     return fetchAndStore(metadataUrl, deps, now, now);
   });
 }

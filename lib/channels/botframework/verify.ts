@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, importJWK, jwtVerify, type JWTPayload } from 'jose';
-import type { ConnectorDeps, VerifyResult, WebhookRequest } from '../types';
+import { SharedCacheBusyError, type ConnectorDeps, type VerifyResult, type WebhookRequest } from '../types';
 import { decodeJsonBody } from './activity';
 import type { BotFrameworkConfig } from './config';
 import type { BotSigningKey } from './openid-fetch';
@@ -57,6 +57,7 @@ export async function verifyBotFrameworkRequest(
     if (!lookup.ok) return reject(401, lookup.reason);
     key = lookup.key;
   } catch (err) {
+    if (err instanceof SharedCacheBusyError) throw err; // transient: the ingress answers 503 and the Connector retries
     return reject(401, `could not load the Bot Framework signing keys: ${err instanceof Error ? err.message : String(err)}`);
   }
   if (key.alg && key.alg !== alg) return reject(401, `key "${kid}" is published for ${key.alg}, the token says ${alg}`);

@@ -1,6 +1,9 @@
 import type { ConnectorDeps, SharedCache } from '../types';
 
-/** A process-local SharedCache, for tests and simulators (the app uses the Postgres-backed one). */
+/**
+ * A process-local SharedCache, for tests and simulators (the app uses the Postgres-backed one).
+ * Its lock queues callers in order and never gives up (the contract allows, not requires, a bound).
+ */
 export function memoryCache(now: () => number = Date.now): SharedCache {
   const entries = new Map<string, { value: string; expiresAt: number }>();
   const locks = new Map<string, Promise<unknown>>();
