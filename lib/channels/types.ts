@@ -23,6 +23,12 @@ export interface SharedCache {
   get(key: string): Promise<string | null>;
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Stores value under key only if no live (unexpired) entry holds it, atomically across all
+   * processes; an expired entry counts as absent and is replaced. True when this call stored it
+   * (e.g. "first time this nonce is seen"), false when a live entry was already there.
+   */
+  addIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
   /** Runs fn while holding a lock on key across all processes (e.g. one central token refresher). */
   withLock<T>(key: string, fn: () => Promise<T>): Promise<T>;
 }
