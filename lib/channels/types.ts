@@ -301,8 +301,11 @@ export interface Connector<C = Record<string, unknown>> {
   secretFields: readonly string[];
   /** Config fields an admin must paste into the provider (shown once the inbox is created). */
   publicSetupFields: readonly string[];
-  /** GET verification; null when the request is not a handshake this channel knows. */
-  handshake(req: WebhookRequest, config: C): WebhookReply | null;
+  /**
+   * GET verification; null when the request is not a handshake this channel knows. `deps` gives
+   * the clock for signed timestamps (WeChat); the app always passes it.
+   */
+  handshake(req: WebhookRequest, config: C, deps?: ConnectorDeps): WebhookReply | null;
   /** Authenticity over the raw bytes, constant-time. `deps` for key sets and clocks (JWT). */
   verify(req: WebhookRequest, config: C, deps: ConnectorDeps): Promise<VerifyResult>;
   /** Every entry and every event of a batch. Throws MalformedPayloadError for bad input. */

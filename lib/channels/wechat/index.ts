@@ -20,7 +20,7 @@ export const wechatConnector: Connector<WeChatConfig> = {
   publicSetupFields: wechatPublicSetupFields,
 
   handshake: wechatHandshake,
-  verify: async (req, config) => verifyWeChatRequest(req, config),
+  verify: verifyWeChatRequest,
   parse: parseWeChatWebhook,
   // `success` in every mode: WeChat then shows nothing, and agents reply later via the CS API.
   ack: () => ({ status: 200, body: 'success', contentType: 'text/plain' }),
