@@ -297,6 +297,12 @@ export interface Connector<C = Record<string, unknown>> {
   capabilities: ChannelCapabilities;
   /** Validates admin input and fills defaults (generated verify tokens, real API hosts). */
   configSchema: z.ZodType<C>;
+  /**
+   * Optional: stricter rules for the config of a NEW inbox (e.g. a minimum secret length that
+   * existing inboxes may predate). Used instead of configSchema when an inbox is created; stored
+   * configs are always read with configSchema, so tightening a rule never breaks a live inbox.
+   */
+  newConfigSchema?: z.ZodType<C>;
   /** Config fields stored encrypted and never returned by the API. */
   secretFields: readonly string[];
   /** Config fields an admin must paste into the provider (shown once the inbox is created). */
