@@ -30,7 +30,8 @@ export async function keepPendingReceipts(tx: Tx, inboxId: string, externalIds: 
         ${e.error?.reason ?? null}, ${e.contactExternalId || null}, now() + make_interval(days => ${PENDING_RECEIPT_TTL_DAYS}))
       ON CONFLICT ("inboxId", "externalId", "status") DO NOTHING`;
   }
-  logger.info({ inboxId, externalIds, status: e.status }, 'receipt arrived before its send was recorded: kept until it is');
+  // debug: statuses of messages sent by other apps on the same account land here too.
+  logger.debug({ inboxId, externalIds, status: e.status }, 'receipt for a provider id no message has (yet): kept until a send records it');
   pruneSometimes();
 }
 
@@ -45,7 +46,8 @@ const RANK: Record<ReceiptChange['status'], number> = { sent: 0, delivered: 1, r
  * by nothing but expiry, so a failure is logged).
  */
 export async function applyPendingReceipts(client: PrismaClient | Tx, target: { inboxId: string; externalId: string; messageId: string }): Promise<void> {
-  if ('$transaction' in client) {
+  // A transaction client has $transaction too (at runtime), but never $connect.
+  if ('$connect' in client) {
     try {
       publishAll(await client.$transaction((tx) => claimAndApply(tx, target)));
     } catch (err) {

@@ -137,8 +137,22 @@ describe('receipts that overtake their send', () => {
     const conversation = await conversationOf(ALICE);
     const m = await db.db().message.create({ data: { conversationId: conversation.id, inboxId: inbox.id, direction: 'outbound', status: 'sent', text: 'recorded by hand', externalId: 'wamid.tx-path', sentAt: new Date() } });
     await db.db().pendingReceipt.create({ data: { inboxId: inbox.id, externalId: 'wamid.tx-path', status: 'delivered', timestamp: new Date(), contactExternalId: ALICE, expiresAt: new Date(Date.now() + 60_000) } });
-    await db.db().$transaction((tx) => applyPendingReceipts(tx, { inboxId: inbox.id, externalId: 'wamid.tx-path', messageId: m.id }));
-    expect(await message(m.id)).toMatchObject({ status: 'delivered', deliveredAt: expect.any(Date) });
+    const listener = await db.pool().connect();
+    const notified: string[] = [];
+    listener.on('notification', (n) => notified.push(n.payload ?? ''));
+    await listener.query('LISTEN "socket.io#/"');
+    try {
+      await db.db().$transaction(async (tx) => {
+        await applyPendingReceipts(tx, { inboxId: inbox.id, externalId: 'wamid.tx-path', messageId: m.id });
+        expect(await tx.pendingReceipt.count({ where: { externalId: 'wamid.tx-path' } })).toBe(0);
+      });
+      expect(await message(m.id)).toMatchObject({ status: 'delivered', deliveredAt: expect.any(Date) });
+      // message.updated went out with the caller's commit (the realtime wire format, via NOTIFY).
+      await until(async () => notified.some((p) => p.includes('message.updated') && p.includes(m.id) && p.includes('delivered')));
+    } finally {
+      await listener.query('UNLISTEN *');
+      listener.release();
+    }
 
     await db.db().pendingReceipt.create({ data: { inboxId: inbox.id, externalId: 'wamid.never-sent', status: 'read', timestamp: new Date(), expiresAt: new Date(Date.now() - 1000) } });
     await db.db().pendingReceipt.create({ data: { inboxId: inbox.id, externalId: 'wamid.maybe-later', status: 'read', timestamp: new Date(), expiresAt: new Date(Date.now() + 60_000) } });

@@ -47,8 +47,9 @@ async function applyToNamedMessages(tx: Tx, inboxId: string, e: StatusEvent): Pr
   const known = await tx.$queryRaw<{ externalId: string; direction: string; mine: boolean }[]>`
     SELECT "externalId", "direction"::text AS "direction", ${scope} AS "mine" FROM "Message"
     WHERE "inboxId" = ${inboxId}::uuid AND "externalId" IN (${Prisma.join(ids)})`;
-  const foreign = known.filter((m) => m.direction !== 'outbound' || !m.mine).map((m) => m.externalId);
-  if (foreign.length) logger.warn({ inboxId, externalIds: foreign, contactExternalId: e.contactExternalId, status: e.status }, 'receipt names messages outside its customer’s replies: ignored');
+  // (Naming an inbound message is ordinary: a Teams read receipt names the last message read.)
+  const foreign = known.filter((m) => m.direction === 'outbound' && !m.mine).map((m) => m.externalId);
+  if (foreign.length) logger.warn({ inboxId, externalIds: foreign, contactExternalId: e.contactExternalId, status: e.status }, 'receipt names another customer’s replies: ignored');
   const unknown = ids.filter((id) => !known.some((m) => m.externalId === id));
   if (unknown.length) await keepPendingReceipts(tx, inboxId, unknown, e);
   return rows;
