@@ -53,7 +53,7 @@ const objectSchema = z.object({
         .optional(),
     )
     .transform((token) => token ?? randomAlphanumeric(32))
-    .meta({ title: 'Token', description: 'Leave empty to generate one, then paste it into WeChat’s server configuration' }),
+    .meta({ title: 'Token', description: 'Leave empty to generate one (or choose 8 to 32 letters and digits), then paste it into WeChat’s server configuration' }),
   encodingAesKey: z.preprocess(
     blankToUndefined,
     z.string({ error: 'EncodingAESKey must be text' }).trim()
