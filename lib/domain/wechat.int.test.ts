@@ -108,6 +108,17 @@ describe('WeChat replay window and token length (plain mode, through the real in
     expect(stored.text).toBe('real');
   });
 
+  it('of many concurrent requests re-using one nonce for different messages, exactly one is accepted', async () => {
+    const config = wechat.wechatConfigSchema.parse(PLAIN);
+    const before = await events(plain.id);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const variants = Array.from({ length: 12 }, (_, i) => support.signedWebhook(config, text(`71000000000000000${String(i).padStart(2, '0')}`, `variant ${i}`), { timestamp, nonce: '999000111' }));
+    const results = await Promise.all(variants.map((req) => post(plain.webhookUrl, req)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 403)).toHaveLength(11);
+    expect(await events(plain.id)).toBe(before + 1);
+  });
+
   it('refuses a token shorter than 8 for a new inbox; an existing inbox with a 6-character token keeps working', async () => {
     const { createInbox } = await import('./inboxes');
     const admin = await makeUser('admin');
