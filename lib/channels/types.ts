@@ -25,6 +25,12 @@ export interface SharedCache {
   set(key: string, value: string, ttlSeconds: number): Promise<void>;
   delete(key: string): Promise<void>;
   /**
+   * Stores value under key only if no live (unexpired) entry holds it, atomically across all
+   * processes; an expired entry counts as absent and is replaced. True when this call stored it
+   * (e.g. "first time this nonce is seen"), false when a live entry was already there.
+   */
+  addIfAbsent(key: string, value: string, ttlSeconds: number): Promise<boolean>;
+  /**
    * Runs fn while holding a lock on key across all processes (e.g. one central token refresher).
    * Waiting is bounded: after a few seconds it rejects with SharedCacheBusyError (the caller's
    * request or job is then retried). fn should finish well within a minute (the app's lock is a
@@ -309,12 +315,21 @@ export interface Connector<C = Record<string, unknown>> {
   capabilities: ChannelCapabilities;
   /** Validates admin input and fills defaults (generated verify tokens, real API hosts). */
   configSchema: z.ZodType<C>;
+  /**
+   * Optional: stricter rules for the config of a NEW inbox (e.g. a minimum secret length that
+   * existing inboxes may predate). Used instead of configSchema when an inbox is created; stored
+   * configs are always read with configSchema, so tightening a rule never breaks a live inbox.
+   */
+  newConfigSchema?: z.ZodType<C>;
   /** Config fields stored encrypted and never returned by the API. */
   secretFields: readonly string[];
   /** Config fields an admin must paste into the provider (shown once the inbox is created). */
   publicSetupFields: readonly string[];
-  /** GET verification; null when the request is not a handshake this channel knows. */
-  handshake(req: WebhookRequest, config: C): WebhookReply | null;
+  /**
+   * GET verification; null when the request is not a handshake this channel knows. `deps` gives
+   * the clock for signed timestamps (WeChat); the app always passes it.
+   */
+  handshake(req: WebhookRequest, config: C, deps?: ConnectorDeps): WebhookReply | null;
   /** Authenticity over the raw bytes, constant-time. `deps` for key sets and clocks (JWT). */
   verify(req: WebhookRequest, config: C, deps: ConnectorDeps): Promise<VerifyResult>;
   /** Every entry and every event of a batch. Throws MalformedPayloadError for bad input. */

@@ -11,6 +11,7 @@ import { MAX_DELIVERY_ATTEMPTS, QUEUES } from '@/lib/jobs/contracts';
 import { logger } from '@/lib/logger';
 import { publish } from '@/lib/realtime/publish';
 import { connectorFor, inboxConfig } from './inboxes';
+import { applyPendingReceipts } from './pending-receipts';
 import { postgresCache } from './shared-cache';
 import { sentSinceInbound } from './window-usage';
 
@@ -55,6 +56,7 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
         "externalId" = COALESCE("externalId", ${result.externalId}), "sentAt" = COALESCE("sentAt", now()), "errorCode" = NULL, "errorText" = NULL, "updatedAt" = now()
         WHERE "id" = ${messageId}::uuid`;
       emit('sent', null);
+      await applyPendingReceipts(db(), { inboxId: inbox.id, externalId: result.externalId, messageId }); // receipts that overtook this send
       return 'sent';
     } catch (err) {
       const e = err instanceof ConnectorError ? err : new ConnectorError('provider', `Unexpected error while sending: ${(err as Error).message}`, { retryable: false });

@@ -60,8 +60,9 @@ export function inboxView(inbox: InboxRow, actor: Actor) {
   };
 }
 
+/** Validates a new inbox's config (the connector's stricter rules for new configs, when it has them). */
 function splitConfig(connector: Connector, input: unknown) {
-  const parsed = connector.configSchema.safeParse(input);
+  const parsed = (connector.newConfigSchema ?? connector.configSchema).safeParse(input);
   if (!parsed.success) {
     const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'config', i.message]));
     throw new DomainError('invalid_config', `Check the ${connector.displayName} settings: ${Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; ')}`, 400, { fields });

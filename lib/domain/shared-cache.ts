@@ -15,6 +15,31 @@ import { isDatabaseBusy } from '@/lib/db-busy';
 import type pg from 'pg';
 import { pool } from '@/lib/db';
 
+// Inserts a row, or takes over an expired one; rowCount 0 while a live row holds the key (a lock
+// lease or a seen nonce).
+const ADD_IF_ABSENT = `INSERT INTO "CacheEntry" ("key", "value", "expiresAt") VALUES ($1, $2, now() + make_interval(secs => $3))
+ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "expiresAt" = EXCLUDED."expiresAt"
+WHERE "CacheEntry"."expiresAt" <= now()`;
+
+// Keys that are never written again (nonces) would otherwise stay forever: at most once a minute
+// per process, delete a bounded batch of expired rows (the expiresAt index finds them).
+const PRUNE = `DELETE FROM "CacheEntry" WHERE "key" IN (
+  SELECT "key" FROM "CacheEntry" WHERE "expiresAt" < now() ORDER BY "expiresAt" LIMIT 500 FOR UPDATE SKIP LOCKED)`;
+const PRUNE_EVERY_MS = 60_000;
+let lastPruneAt = 0;
+
+/** Fire and forget: pruning is housekeeping and must never fail or slow the caller. */
+function pruneExpiredSometimes(): void {
+  const nowMs = Date.now();
+  if (nowMs - lastPruneAt < PRUNE_EVERY_MS) return;
+  lastPruneAt = nowMs;
+  void pruneExpiredCacheEntries().catch(() => undefined);
+}
+
+export async function pruneExpiredCacheEntries(): Promise<number> {
+  return (await pool().query(PRUNE)).rowCount ?? 0;
+}
+
 /** A holder that takes longer than this may see another process enter (callers re-check the cache first). */
 export const LOCK_LEASE_SECONDS = 60;
 /** How long a caller waits for the lock before giving up (SharedCacheBusyError, answered as 503 / retried). */
@@ -22,11 +47,6 @@ export const LOCK_WAIT_MS = 10_000;
 const LOCK_ROW = (key: string) => `lock:${key}`;
 const FIRST_RETRY_MS = 10;
 const MAX_RETRY_MS = 250;
-
-// Inserts the lease, or takes over an expired one; rowCount 0 while someone else holds it.
-const ACQUIRE = `INSERT INTO "CacheEntry" ("key", "value", "expiresAt") VALUES ($1, $2, now() + make_interval(secs => $3))
-  ON CONFLICT ("key") DO UPDATE SET "value" = EXCLUDED."value", "expiresAt" = EXCLUDED."expiresAt"
-  WHERE "CacheEntry"."expiresAt" <= now()`;
 
 /** A pool query whose "no connection in time" failures become the contract's SharedCacheBusyError. */
 async function query<R extends pg.QueryResultRow>(text: string, values: unknown[]): Promise<pg.QueryResult<R>> {
@@ -42,7 +62,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function acquire(key: string, owner: string): Promise<void> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (let delay = FIRST_RETRY_MS; ; delay = Math.min(delay * 2, MAX_RETRY_MS)) {
-    const { rowCount } = await query(ACQUIRE, [LOCK_ROW(key), owner, LOCK_LEASE_SECONDS]);
+    const { rowCount } = await query(ADD_IF_ABSENT, [LOCK_ROW(key), owner, LOCK_LEASE_SECONDS]);
     if (rowCount) return;
     if (Date.now() + delay > deadline) throw new SharedCacheBusyError(`timed out waiting for the shared lock "${key}" (${LOCK_WAIT_MS} ms)`);
     await sleep(delay / 2 + Math.random() * delay); // jitter: waiters do not poll in lockstep
@@ -63,6 +83,13 @@ export const postgresCache: SharedCache = {
   },
   async delete(key) {
     await query('DELETE FROM "CacheEntry" WHERE "key" = $1', [key]);
+  },
+  async addIfAbsent(key, value, ttlSeconds) {
+    // One statement, so two processes racing for the same key cannot both win; an expired row
+    // is taken over in place (the WHERE on DO UPDATE), which also keeps the table from growing.
+    const { rowCount } = await query(ADD_IF_ABSENT, [key, value, ttlSeconds]);
+    pruneExpiredSometimes();
+    return rowCount === 1;
   },
   async withLock(key, fn) {
     const owner = randomUUID();

@@ -62,3 +62,83 @@ describe('WeChat channel', () => {
     expect(identity.externalId).toBe(follower.openId);
   });
 });
+
+describe('WeChat replay window and token length (plain mode, through the real ingress over HTTP)', () => {
+  const PLAIN = { appId: 'wx5e1a0b2c3d4e5f70', appSecret: 'plain0secret', token: 'plainToken12345', mode: 'plain' as const };
+  let plain: { id: string; webhookUrl: string };
+  let wechat: typeof import('@/lib/channels/wechat/config');
+  let support: typeof import('@/lib/channels/wechat/test-support');
+  const text = (msgId: string, content: string) =>
+    `<xml><ToUserName><![CDATA[gh_5e1a0b2c3d4e]]></ToUserName><FromUserName><![CDATA[oReplayTest0000000000000001]]></FromUserName><CreateTime>${Math.floor(Date.now() / 1000)}</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[${content}]]></Content><MsgId>${msgId}</MsgId></xml>`;
+  /** POSTs what WeChat would send to `webhookUrl`: the signed query and the body, as given. */
+  const post = async (webhookUrl: string, req: { url: URL; rawBody: Buffer }) => {
+    const res = await fetch(`${webhookUrl}${req.url.search}`, { method: 'POST', headers: { 'content-type': 'text/xml' }, body: new Uint8Array(req.rawBody) });
+    return { status: res.status, body: await res.text() };
+  };
+  const events = (id: string) => db.db().inboundEvent.count({ where: { inboxId: id } });
+
+  beforeAll(async () => {
+    wechat = await import('@/lib/channels/wechat/config');
+    support = await import('@/lib/channels/wechat/test-support');
+    const { createInbox } = await import('./inboxes');
+    plain = await createInbox(await makeUser('admin'), { channel: 'wechat', name: 'WeChat plain', config: { ...PLAIN, apiBaseUrl: sim.url } });
+  });
+
+  it("acknowledges WeChat's retry of a stored message, refuses the same nonce with another message, and old timestamps", async () => {
+    const config = wechat.wechatConfigSchema.parse(PLAIN);
+    const first = support.signedWebhook(config, text('7000000000000000001', 'real'), { nonce: '1234509876' });
+    expect(await post(plain.webhookUrl, first)).toEqual({ status: 200, body: 'success' });
+    const stored = await until(() => db.db().message.findFirst({ where: { inboxId: plain.id, externalId: '7000000000000000001' } }));
+    // WeChat got no answer in 5 s and sends the very same request again: still `success`, no second message.
+    expect(await post(plain.webhookUrl, first)).toEqual({ status: 200, body: 'success' });
+    expect(await events(plain.id)).toBe(1);
+
+    // Someone re-uses the captured signature (timestamp + nonce) for a message of their own.
+    const forged = { ...first, rawBody: Buffer.from(text('7000000000000000002', 'forged')) };
+    const refused = await post(plain.webhookUrl, forged);
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body)).toEqual({ error: { code: 'forbidden', message: 'nonce already used for another message within 5 minutes: refused as a replay' } });
+
+    const old = support.signedWebhook(config, text('7000000000000000003', 'old'), { timestamp: String(Math.floor(Date.now() / 1000) - 600) });
+    expect((await post(plain.webhookUrl, old)).status).toBe(403);
+    const future = support.signedWebhook(config, text('7000000000000000004', 'future'), { timestamp: String(Math.floor(Date.now() / 1000) + 600) });
+    expect((await post(plain.webhookUrl, future)).status).toBe(403);
+    expect(await events(plain.id)).toBe(1);
+    expect(await db.db().message.count({ where: { inboxId: plain.id } })).toBe(1);
+    expect(stored.text).toBe('real');
+  });
+
+  it('of many concurrent requests re-using one nonce for different messages, exactly one is accepted', async () => {
+    const config = wechat.wechatConfigSchema.parse(PLAIN);
+    const before = await events(plain.id);
+    const timestamp = String(Math.floor(Date.now() / 1000));
+    const variants = Array.from({ length: 12 }, (_, i) => support.signedWebhook(config, text(`71000000000000000${String(i).padStart(2, '0')}`, `variant ${i}`), { timestamp, nonce: '999000111' }));
+    const results = await Promise.all(variants.map((req) => post(plain.webhookUrl, req)));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    expect(results.filter((r) => r.status === 403)).toHaveLength(11);
+    expect(await events(plain.id)).toBe(before + 1);
+  });
+
+  it('refuses a token shorter than 8 for a new inbox; an existing inbox with a 6-character token keeps working', async () => {
+    const { createInbox } = await import('./inboxes');
+    const admin = await makeUser('admin');
+    await expect(createInbox(admin, { channel: 'wechat', name: 'Short', config: { ...PLAIN, token: 'abc1234' } })).rejects.toMatchObject({
+      code: 'invalid_config', status: 400, message: expect.stringContaining('token: Token must be at least 8 letters or digits for a new inbox'),
+    });
+
+    // An inbox created before the rule (WeChat itself allows 3 to 32 characters).
+    const { encryptJson } = await import('@/lib/crypto/secrets');
+    const { runtimeEnv } = await import('@/lib/env');
+    const legacy = await db.db().inbox.create({
+      data: {
+        channel: 'wechat', name: 'Legacy', webhookKey: 'legacyWeChatInboxKey01',
+        config: { appId: 'wx5e1a0b2c3d4e5f71', token: '123456', mode: 'plain', apiBaseUrl: sim.url, windowMessageCap: 5 },
+        secrets: encryptJson(runtimeEnv().APP_SECRET, { appSecret: 'legacy-secret' }),
+      },
+    });
+    const legacyUrl = `${app.publicUrl}/api/webhooks/wechat/${legacy.webhookKey}`;
+    const config = wechat.wechatConfigSchema.parse({ appId: 'wx5e1a0b2c3d4e5f71', appSecret: 'legacy-secret', token: '123456', mode: 'plain' });
+    expect(await post(legacyUrl, support.signedWebhook(config, text('7000000000000000010', 'still here')))).toEqual({ status: 200, body: 'success' });
+    await until(() => db.db().message.findFirst({ where: { inboxId: legacy.id, externalId: '7000000000000000010' } }));
+  });
+});

@@ -34,7 +34,7 @@ export async function handleWebhookRequest(req: WebhookRequest): Promise<Webhook
   if (!inbox || inbox.channel !== match[1]) return reply(404, 'Unknown webhook URL');
   const { connector, config } = inbox;
 
-  if (req.method === 'GET') return connector.handshake(req, config) ?? reply(400, 'Not a verification request');
+  if (req.method === 'GET') return connector.handshake(req, config, connectorDeps()) ?? reply(400, 'Not a verification request');
   if (req.method !== 'POST') return reply(405, 'Use POST');
   if (req.rawBody.length > runtimeEnv().WEBHOOK_MAX_BYTES) return reply(413, 'Body too large');
 

@@ -75,7 +75,9 @@ export class Pusher {
   }
 
   private async attempt(account: Account, push: PushRecord, n: number): Promise<PushAttempt> {
-    const signed = signPush(account, push.xml, push.openId, this.deps.clock.seconds());
+    // The query's timestamp is the network's real time, which the app checks against its own clock
+    // (5-minute replay window); the platform clock's offset only moves CreateTime and platform rules.
+    const signed = signPush(account, push.xml, push.openId, Math.floor(Date.now() / 1000));
     const url = new URL(account.webhookUrl!);
     for (const [name, value] of Object.entries(signed.params)) url.searchParams.set(name, value);
     const deadline = this.deps.options.replyDeadlineMs;

@@ -32,6 +32,11 @@ export function connectorContractSuite(key: string, connector: Connector, fixtur
     }
   });
 
+  it('the fixture config is also valid for a new inbox (newConfigSchema, when the connector has stricter rules)', async () => {
+    const schema = connector.newConfigSchema ?? connector.configSchema;
+    expect(schema.safeParse((await fixtures()).validConfigInput).success).toBe(true);
+  });
+
   it('secret and public setup fields are config keys, and never both', async () => {
     const keys = Object.keys(await config());
     for (const field of [...connector.secretFields, ...connector.publicSetupFields]) expect(keys).toContain(field);

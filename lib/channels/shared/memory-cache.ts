@@ -7,6 +7,12 @@ import type { ConnectorDeps, SharedCache } from '../types';
 export function memoryCache(now: () => number = Date.now): SharedCache {
   const entries = new Map<string, { value: string; expiresAt: number }>();
   const locks = new Map<string, Promise<unknown>>();
+  // Nonces are added once and never read again: drop expired entries when the map doubles.
+  let sweepAt = 1024;
+  const sweep = () => {
+    for (const [key, e] of entries) if (e.expiresAt <= now()) entries.delete(key);
+    sweepAt = Math.max(1024, entries.size * 2);
+  };
   return {
     async get(key) {
       const e = entries.get(key);
@@ -17,6 +23,13 @@ export function memoryCache(now: () => number = Date.now): SharedCache {
     },
     async delete(key) {
       entries.delete(key);
+    },
+    async addIfAbsent(key, value, ttlSeconds) {
+      const e = entries.get(key);
+      if (e && e.expiresAt > now()) return false;
+      if (entries.size >= sweepAt) sweep();
+      entries.set(key, { value, expiresAt: now() + ttlSeconds * 1000 });
+      return true;
     },
     async withLock(key, fn) {
       const previous = locks.get(key) ?? Promise.resolve();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aesKeyFrom } from './crypto';
-import { isValidEncodingAesKey, wechatConfigSchema } from './config';
+import { isValidEncodingAesKey, wechatConfigSchema, wechatNewConfigSchema } from './config';
+import { wechatConnector } from './index';
 
 const minimal = { appId: 'wx49f0ab532d5d035a', appSecret: 'secret' };
 const messages = (input: unknown) =>
@@ -40,5 +41,34 @@ describe('wechatConfigSchema', () => {
     expect(messages({ ...minimal, apiBaseUrl: 'ftp://x' })[0]).toMatch(/^apiBaseUrl: API base URL must be an http\(s\) URL/);
     expect(messages({ ...minimal, windowMessageCap: 0 })).toEqual(['windowMessageCap: Replies per customer message must be at least 1']);
     expect(messages({ ...minimal, windowMessageCap: 'many' })[0]).toMatch(/^windowMessageCap: Replies per customer message must be a whole number/);
+  });
+});
+
+describe('token length: WeChat allows 3–32 letters and digits; new inboxes need at least 8', () => {
+  const newMessages = (input: unknown) =>
+    wechatNewConfigSchema.safeParse(input).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`) ?? [];
+
+  it('refuses a 3–7 character token for a new inbox, with a message that says what to do', () => {
+    for (const token of ['abc', 'abc1234']) {
+      expect(newMessages({ ...minimal, token })).toEqual([
+        'token: Token must be at least 8 letters or digits for a new inbox (WeChat allows 3, but a short token can be guessed): leave it empty to generate one',
+      ]);
+    }
+    expect(wechatNewConfigSchema.parse({ ...minimal, token: 'abcd1234' }).token).toBe('abcd1234');
+    expect(wechatNewConfigSchema.parse({ ...minimal, token: '' }).token).toMatch(/^[A-Za-z0-9]{32}$/);
+  });
+
+  it('an existing inbox with a 3–7 character token still parses (stored configs use configSchema)', () => {
+    expect(wechatConfigSchema.parse({ ...minimal, token: 'abc' }).token).toBe('abc');
+    expect(wechatConfigSchema.parse({ ...minimal, token: '123456' }).token).toBe('123456');
+    expect(wechatConnector.configSchema).toBe(wechatConfigSchema);
+    expect(wechatConnector.newConfigSchema).toBe(wechatNewConfigSchema);
+  });
+
+  it('refuses what WeChat refuses, old or new: under 3, over 32, or anything but letters and digits', () => {
+    for (const token of ['ab', 'a'.repeat(33), 'abcd-1234', 'abcd 1234', 'токен12345']) {
+      expect(messages({ ...minimal, token })[0], token).toMatch(/^token: Token must be 3 to 32 letters or digits/);
+      expect(newMessages({ ...minimal, token })[0], token).toMatch(/^token: Token must be 3 to 32 letters or digits/);
+    }
   });
 });

@@ -53,7 +53,7 @@ const objectSchema = z.object({
         .optional(),
     )
     .transform((token) => token ?? randomAlphanumeric(32))
-    .meta({ title: 'Token', description: 'Leave empty to generate one, then paste it into WeChat’s server configuration' }),
+    .meta({ title: 'Token', description: 'Leave empty to generate one (or choose 8 to 32 letters and digits), then paste it into WeChat’s server configuration' }),
   encodingAesKey: z.preprocess(
     blankToUndefined,
     z.string({ error: 'EncodingAESKey must be text' }).trim()
@@ -93,6 +93,17 @@ export const wechatConfigSchema = objectSchema.transform((config) => ({
 }));
 
 export type WeChatConfig = z.output<typeof wechatConfigSchema>;
+
+/**
+ * WeChat accepts tokens of 3 to 32 letters and digits, and inboxes created with short ones keep
+ * working. But in plain mode the token is all that authenticates a request, so a new inbox needs
+ * at least 8 characters (the generated one has 32).
+ */
+export const NEW_TOKEN_MIN_LENGTH = 8;
+export const wechatNewConfigSchema: z.ZodType<WeChatConfig> = wechatConfigSchema.refine(
+  (config) => config.token.length >= NEW_TOKEN_MIN_LENGTH,
+  { path: ['token'], error: `Token must be at least ${NEW_TOKEN_MIN_LENGTH} letters or digits for a new inbox (WeChat allows 3, but a short token can be guessed): leave it empty to generate one` },
+);
 
 export const wechatSecretFields = ['appSecret'] as const;
 /**

@@ -25,4 +25,11 @@ describe('wechatConnector', () => {
     expect(await wechatConnector.verify(req, config, testDeps())).toEqual({ ok: true });
     expect(wechatConnector.parse(req, config)).toEqual([expect.objectContaining({ externalId: '4611686018427387905', text: 'hi' })]);
   });
+
+  it('handshake uses the clock it is given (replay window)', () => {
+    const get = { ...signedWebhook(config, xml, { timestamp: '1700000000' }), method: 'GET' };
+    get.url.searchParams.set('echostr', 'echo-1');
+    expect(wechatConnector.handshake(get, config, testDeps({ now: () => new Date(1700000000_000) }))).toMatchObject({ status: 200, body: 'echo-1' });
+    expect(wechatConnector.handshake(get, config, testDeps())).toMatchObject({ status: 403 });
+  });
 });

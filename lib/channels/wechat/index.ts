@@ -1,5 +1,5 @@
 import type { Connector } from '../types';
-import { wechatConfigSchema, wechatPublicSetupFields, wechatSecretFields, type WeChatConfig } from './config';
+import { wechatConfigSchema, wechatNewConfigSchema, wechatPublicSetupFields, wechatSecretFields, type WeChatConfig } from './config';
 import { fetchWeChatMedia } from './fetch-media';
 import { parseWeChatWebhook } from './parse';
 import { sendWeChatMessage } from './send';
@@ -16,11 +16,12 @@ export const wechatConnector: Connector<WeChatConfig> = {
   // receipts: customer-service messages get none (only template messages do, and those are not sent here).
   capabilities: { media: true, templates: false, receipts: false, typing: false },
   configSchema: wechatConfigSchema,
+  newConfigSchema: wechatNewConfigSchema,
   secretFields: wechatSecretFields,
   publicSetupFields: wechatPublicSetupFields,
 
   handshake: wechatHandshake,
-  verify: async (req, config) => verifyWeChatRequest(req, config),
+  verify: verifyWeChatRequest,
   parse: parseWeChatWebhook,
   // `success` in every mode: WeChat then shows nothing, and agents reply later via the CS API.
   ack: () => ({ status: 200, body: 'success', contentType: 'text/plain' }),

@@ -1,4 +1,5 @@
 /** Test-only helpers: webhook requests signed like WeChat's, and a recording fake of its API. */
+import { randomInt } from 'node:crypto';
 import type { WebhookRequest } from '../types';
 import type { WeChatConfig } from './config';
 import { encryptMessage, wechatSignature } from './crypto';
@@ -7,10 +8,13 @@ import { buildWeChatXml } from './xml';
 export const OPENID = 'o6_bmjrPTlm6_2sgVt7hMZOPfL2M';
 export const GH_ID = 'gh_123456789abc';
 
-/** The POST WeChat would make for `xml` in config.mode: plaintext, plaintext + Encrypt, or Encrypt only. */
+/**
+ * The POST WeChat would make for `xml` in config.mode: plaintext, plaintext + Encrypt, or Encrypt only.
+ * Signed now with a fresh nonce unless told otherwise, so it passes the replay window.
+ */
 export function signedWebhook(config: WeChatConfig, xml: string, opts: { timestamp?: string; nonce?: string } = {}): WebhookRequest {
-  const timestamp = opts.timestamp ?? '1700000000';
-  const nonce = opts.nonce ?? '123456789';
+  const timestamp = opts.timestamp ?? String(Math.floor(Date.now() / 1000));
+  const nonce = opts.nonce ?? String(randomInt(100_000_000, 2_000_000_000));
   const url = new URL('https://switchboard.test/api/webhooks/wechat/inbox_1');
   url.searchParams.set('signature', wechatSignature(config.token, timestamp, nonce));
   url.searchParams.set('timestamp', timestamp);
