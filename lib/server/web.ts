@@ -4,6 +4,7 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
+import { stampClientAddress } from '@/lib/auth/client-address';
 import { runtimeEnv } from '@/lib/env';
 import { isWebhookPath } from '@/lib/ingress/webhook';
 import { logger } from '@/lib/logger';
@@ -18,6 +19,7 @@ runProcess('web', async () => {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    stampClientAddress(req, env.TRUST_PROXY); // sign-in throttling and the setup page's loopback rule read it
     if (req.url && isWebhookPath(req.url)) return void serveWebhook(req, res);
     void handle(req, res);
   });
