@@ -1,7 +1,14 @@
 import { json, open, readJson } from '@/lib/api/handler';
+import { requireSetupCode, setupCodeUsed } from '@/lib/auth/setup-gate';
 import { createFirstAdmin, needsSetup } from '@/lib/domain/users';
 
 export const dynamic = 'force-dynamic';
 
 export const GET = open(async () => json({ needsSetup: await needsSetup() }));
-export const POST = open(async (req) => json(await createFirstAdmin((await readJson(req)) as never), 201));
+export const POST = open(async (req) => {
+  const body = await readJson(req);
+  await requireSetupCode(req, body); // remote first run needs the code printed in the terminal
+  const admin = await createFirstAdmin(body as never);
+  await setupCodeUsed();
+  return json(admin, 201);
+});
