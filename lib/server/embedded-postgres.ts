@@ -40,7 +40,7 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     onError: (m) => opts.log?.(String(m instanceof Error ? m.message : m).trim()),
   });
   const initialised = existsSync(path.join(databaseDir, 'PG_VERSION'));
-  if (!initialised) await pg.initialise();
+  if (!initialised) await pg.initialise().catch((err: Error) => Promise.reject(explainInitError(err, databaseDir, asRoot)));
   await secureDatabaseDir(databaseDir, asRoot);
   await removeStalePid(databaseDir);
   await pg.start();
@@ -52,6 +52,14 @@ export async function startEmbeddedPostgres(opts: { dataDir: string; port: numbe
     throw err;
   }
   return { url: embeddedUrl(opts.port, opts.password, database), stop: () => pg.stop() };
+}
+
+function explainInitError(err: Error, databaseDir: string, asRoot: boolean): Error {
+  if (!asRoot || !/Permission denied/.test(err.message)) return err;
+  return new Error(
+    `${err.message}\nAs root, the embedded PostgreSQL runs as the "postgres" user, which must be able to reach ${databaseDir}: ` +
+      'every folder above DATA_DIR must be traversable by others (chmod o+x), e.g. not under /root. Or run Switchboard as a normal user.',
+  );
 }
 
 /** initdb wants 0700; as root the folder belongs to the `postgres` user, not to the world. */
@@ -72,7 +80,11 @@ const connect = async (port: number, password: string, database = 'postgres') =>
 
 const authFailed = (err: unknown) => (err as { code?: string }).code === '28P01';
 
-/** The generated password works, or the legacy one is replaced by it; then trust lines become scram. */
+/**
+ * Connects with the generated password, or with the legacy one (older folders), or under trust;
+ * then (re)sets the role's password (under trust a connection proves nothing about it) and turns
+ * every trust line into scram-sha-256.
+ */
 async function ensurePasswordAuth(port: number, password: string, databaseDir: string): Promise<void> {
   let client: pg.Client;
   try {
@@ -80,9 +92,9 @@ async function ensurePasswordAuth(port: number, password: string, databaseDir: s
   } catch (err) {
     if (!authFailed(err)) throw err;
     client = await connect(port, LEGACY_PASSWORD);
-    await client.query(`ALTER ROLE postgres PASSWORD ${client.escapeLiteral(password)}`);
   }
   try {
+    await client.query(`ALTER ROLE postgres PASSWORD ${client.escapeLiteral(password)}`);
     if (await requirePasswordInHba(path.join(databaseDir, 'pg_hba.conf'))) await client.query('SELECT pg_reload_conf()');
   } finally {
     await client.end();
