@@ -76,9 +76,10 @@ describe('embedded PostgreSQL', () => {
   it('switches a folder made by an older version to the generated password and scram, and closes its 0777', async () => {
     const dataDir = await freshDataDir();
     const asRoot = userInfo().uid === 0;
-    // As older versions left it: a world-writable DATA_DIR, password "postgres", here even trust.
+    // As older versions left it: a world-writable DATA_DIR, password "postgres", here even trust
+    // (initdb takes any method; the library's type lists only password methods).
     await chmod(dataDir, 0o777);
-    const legacy = new EmbeddedPostgres({ databaseDir: path.join(dataDir, 'pg'), port: 5551, user: 'postgres', password: 'postgres', authMethod: 'trust', persistent: true, createPostgresUser: asRoot, initdbFlags: ['--encoding=UTF8', '--locale=C'], onLog: () => undefined });
+    const legacy = new EmbeddedPostgres({ databaseDir: path.join(dataDir, 'pg'), port: 5551, user: 'postgres', password: 'postgres', authMethod: 'trust' as never, persistent: true, createPostgresUser: asRoot, initdbFlags: ['--encoding=UTF8', '--locale=C'], onLog: () => undefined });
     await legacy.initialise();
     expect(await hbaMethods(dataDir)).toContain('trust');
 
