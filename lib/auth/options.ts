@@ -40,7 +40,7 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: sessionSecret(),
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
-    pages: { signIn: '/login' },
+    pages: { signIn: '/login', error: '/login' }, // refusals (`?error=locked:15`) show on the login form
     logger: {
       error(code, metadata) {
         const revoked = (metadata as { message?: string } | undefined)?.message === SessionRevoked.message;
