@@ -98,4 +98,18 @@ describe('embedded PostgreSQL', () => {
     expect(await connectAs(5551, password)).toBe('connected');
     await again.stop();
   }, 180_000);
+
+  it('replaces the old fixed password "postgres" of a folder made by the previous version (scram)', async () => {
+    const dataDir = await freshDataDir();
+    await chmod(dataDir, 0o777); // as the previous version left it
+    const legacy = new EmbeddedPostgres({ databaseDir: path.join(dataDir, 'pg'), port: 5553, user: 'postgres', password: 'postgres', authMethod: 'scram-sha-256', persistent: true, createPostgresUser: userInfo().uid === 0, initdbFlags: ['--encoding=UTF8', '--locale=C'], onLog: () => undefined });
+    await legacy.initialise();
+    const password = await embeddedPgPassword(dataDir);
+    const db = await startEmbeddedPostgres({ dataDir, port: 5553, password });
+    running.push(db);
+    expect(await connectAs(5553, password)).toBe('connected');
+    expect(await connectAs(5553, 'postgres')).toBe('28P01');
+    expect((await mode(dataDir)) & 0o022).toBe(0);
+    await db.stop();
+  }, 180_000);
 });
