@@ -132,4 +132,15 @@ describe('revocation', () => {
     expect((await call(patchUser, 'PATCH', { token: adminToken }, { name: 'x' }, { id: 'not-a-uuid' })).status).toBe(404);
     expect((await call(me, 'GET', { token: adminToken })).status).toBe(200);
   });
+
+  it('throttles wrong current passwords like sign-ins: a locked pair cannot change the password', async () => {
+    const { recordFailure } = await import('@/lib/auth/sign-in-throttle');
+    const token = await newToken(agent.id);
+    const user = await db.db().user.findUniqueOrThrow({ where: { id: agent.id } });
+    // These requests reach the handler without the server's address stamp: address "unknown".
+    for (let i = 0; i < 10; i++) await recordFailure(user.email, 'unknown', new Date());
+    const locked = await call(changePassword, 'POST', { token }, { currentPassword: 'reset by admin 123', newPassword: 'agent password three' });
+    expect(locked).toMatchObject({ status: 429, json: { error: { code: 'too_many_attempts', message: expect.stringMatching(/Try again in 15 minutes/) } } });
+    expect((await db.db().user.findUniqueOrThrow({ where: { id: agent.id } })).passwordHash).toBe(user.passwordHash);
+  });
 });

@@ -3,6 +3,8 @@
  * (this one included) and every API token of the user ends at once; they sign in again.
  */
 import { z } from 'zod';
+import { UNKNOWN_ADDRESS } from '@/lib/auth/client-address';
+import { lockedUntil, recordFailure } from '@/lib/auth/sign-in-throttle';
 import { db } from '@/lib/db';
 import type { Actor } from './actor';
 import { DomainError, invalid, notFound } from './errors';
@@ -16,15 +18,22 @@ export const changePasswordInput = z
   })
   .strict();
 
-export async function changeOwnPassword(actor: Actor, input: unknown) {
+/** Wrong current passwords count against the same sign-in throttle (a stolen session cannot guess the password). */
+export async function changeOwnPassword(actor: Actor, input: unknown, address = UNKNOWN_ADDRESS, now = new Date()) {
   const parsed = changePasswordInput.safeParse(input);
   if (!parsed.success) {
     throw invalid(parsed.error.issues.map((i) => i.message).join('; '), { fields: Object.fromEntries(parsed.error.issues.map((i) => [i.path.join('.') || 'body', i.message])) });
   }
   const user = await db().user.findUnique({ where: { id: actor.id } });
   if (!user) throw notFound('User');
+  const locked = await lockedUntil(user.email, address, now);
+  if (locked) {
+    const minutes = Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 60_000));
+    throw new DomainError('too_many_attempts', `Too many failed attempts. Try again in ${minutes} minutes.`, 429);
+  }
   if (!(await checkPassword(parsed.data.currentPassword, user.passwordHash))) {
-    await db().auditLog.create({ data: { actorId: actor.id, action: 'user.password_change_refused', targetType: 'user', targetId: actor.id, data: {} } });
+    await recordFailure(user.email, address, now);
+    await db().auditLog.create({ data: { actorId: actor.id, action: 'user.password_change_refused', targetType: 'user', targetId: actor.id, data: { address } } });
     throw new DomainError('wrong_password', 'The current password is not correct', 403);
   }
   const passwordHash = await hashNewPassword(parsed.data.newPassword);
