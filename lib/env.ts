@@ -23,6 +23,8 @@ export const envSchema = z.object({
   EMBEDDED_PG_PORT: port.default(5488),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WORKER_CONCURRENCY: z.coerce.number({ error: 'must be a number' }).int().min(1).max(200).default(10),
+  // Behind a reverse proxy, the client's address is the last X-Forwarded-For entry; otherwise that header is ignored.
+  TRUST_PROXY: z.enum(['true', 'false'], { error: 'must be true or false' }).default('false').transform((v) => v === 'true'),
   WEBHOOK_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024).default(1024 * 1024),
   // Database pool safety (issue 6): a request waits at most this long for a pooled connection, then gets 503.
   DB_CONNECT_TIMEOUT_MS: millis.default(5_000),

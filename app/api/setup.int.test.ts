@@ -10,7 +10,9 @@ afterAll(async () => (await import('@/lib/db')).closeDb());
 
 const post = async (body: unknown) => {
   const { POST } = await import('./setup/route');
-  const res = await POST(new Request('http://localhost/api/setup', { method: 'POST', body: JSON.stringify(body) }), { params: Promise.resolve({}) });
+  // From the server's own machine (as the custom server stamps it), so no setup code is needed.
+  const headers = { 'x-switchboard-client-address': '127.0.0.1' };
+  const res = await POST(new Request('http://localhost/api/setup', { method: 'POST', headers, body: JSON.stringify(body) }), { params: Promise.resolve({}) });
   return { status: res.status, json: await res.json() };
 };
 

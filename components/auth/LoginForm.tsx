@@ -6,12 +6,13 @@ import { Button } from '@/components/ui/Button';
 import { TextField } from '@/components/ui/TextField';
 import { FormError } from './FormError';
 import { safeCallbackPath } from './safeCallback';
+import { signInErrorMessage } from './signInError';
 
 export function LoginForm() {
   const params = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(() => (params.get('error') ? signInErrorMessage(params.get('error')) : null));
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -21,9 +22,7 @@ export function LoginForm() {
     try {
       const result = await signIn('credentials', { email: email.trim(), password, redirect: false });
       if (!result || result.error || !result.ok) {
-        // next-auth reports bad credentials as `CredentialsSignin`; anything else is the server's fault.
-        const badCredentials = result?.error === 'CredentialsSignin' || (result?.error && result.status < 500);
-        setError(badCredentials ? 'Wrong email or password' : 'Sign-in is not available right now. Try again in a moment.');
+        setError(signInErrorMessage(result?.error));
         setPending(false);
         return;
       }

@@ -14,14 +14,16 @@ const schema = z
     email: z.string().trim().toLowerCase().email('Enter a valid email address'),
     password: z.string().min(10, 'Use at least 10 characters'),
     confirm: z.string(),
+    setupCode: z.string().trim(),
   })
   .refine((v) => v.password === v.confirm, { path: ['confirm'], message: 'The passwords do not match' });
 
 type Values = z.input<typeof schema>;
 type Errors = Partial<Record<keyof Values, string>>;
 
-export function SetupForm() {
-  const [values, setValues] = useState<Values>({ name: '', email: '', password: '', confirm: '' });
+/** `codeRequired`: the browser is not on the server itself, so the terminal's setup code is asked for. */
+export function SetupForm({ codeRequired }: { codeRequired: boolean }) {
+  const [values, setValues] = useState<Values>({ name: '', email: '', password: '', confirm: '', setupCode: '' });
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [signingIn, setSigningIn] = useState(false);
@@ -39,10 +41,14 @@ export function SetupForm() {
       setErrors(next);
       return;
     }
+    if (codeRequired && !parsed.data.setupCode) {
+      setErrors({ setupCode: 'Enter the setup code shown in the terminal' });
+      return;
+    }
     setErrors({});
-    const { name, email, password } = parsed.data;
+    const { name, email, password, setupCode } = parsed.data;
     create.mutate(
-      { name, email, password },
+      { name, email, password, ...(codeRequired && { setupCode }) },
       {
         onSuccess: async () => {
           setSigningIn(true);
@@ -62,7 +68,19 @@ export function SetupForm() {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" data-testid="setup-form" noValidate>
       <FormError message={formError} testId="setup-error" />
-      <TextField label="Your name" autoComplete="name" autoFocus value={values.name} onChange={set('name')} error={errors.name} data-testid="setup-name" />
+      {codeRequired && (
+        <TextField
+          label="Setup code"
+          autoComplete="off"
+          autoFocus
+          hint="Printed in the terminal where Switchboard was started (or run `npm run cli -- setup:code` on the server)."
+          value={values.setupCode}
+          onChange={set('setupCode')}
+          error={errors.setupCode}
+          data-testid="setup-code"
+        />
+      )}
+      <TextField label="Your name" autoComplete="name" autoFocus={!codeRequired} value={values.name} onChange={set('name')} error={errors.name} data-testid="setup-name" />
       <TextField label="Email" type="email" autoComplete="username" value={values.email} onChange={set('email')} error={errors.email} data-testid="setup-email" />
       <TextField
         label="Password"

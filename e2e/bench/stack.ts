@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { embeddedUrl } from '@/lib/server/database';
+import { embeddedUrlFor } from '@/lib/server/database';
 import { assertLoopback } from './loopback';
 import { freePorts } from './ports';
 import { childrenOf } from './processes';
@@ -159,7 +159,7 @@ export async function startStack(root: string, log: (m: string) => void, track?:
   }
   return {
     url,
-    databaseUrl: external ?? embeddedUrl(pgPort),
+    databaseUrl: external ?? (await embeddedUrlFor(dataDir, pgPort)),
     embedded: !external,
     dataDir,
     launcherPid: pid,

@@ -3,7 +3,7 @@
  * a per-address rate limit (no database needed), then 409 once a user exists (one cheap read, no
  * lock), and a small body cap for what is left. Only a genuine first run reaches the locked work.
  */
-import { clientAddress } from './client-address';
+import { clientAddress } from '@/lib/auth/client-address';
 import { rateLimiter } from './rate-limit';
 import { DomainError } from '@/lib/domain/errors';
 import { alreadySetUp, anyUserExists } from '@/lib/domain/users';

@@ -3,11 +3,10 @@
  * Shared by route handlers and the Socket.IO handshake.
  */
 import { decode } from 'next-auth/jwt';
-import { db } from '@/lib/db';
 import type { Actor } from '@/lib/domain/actor';
 import { actorForToken } from '@/lib/domain/tokens';
-import { userView } from '@/lib/domain/users';
 import { sessionSecret } from './secret';
+import { currentSessionUser } from './session-check';
 
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
@@ -26,8 +25,7 @@ export async function actorFromSessionCookie(cookieHeader: string | null | undef
   if (!raw) return null;
   const token = await decode({ token: raw, secret: sessionSecret() }).catch(() => null);
   if (!token?.sub) return null;
-  const user = await db().user.findUnique({ where: { id: token.sub } });
-  return user && !user.disabledAt ? userView(user) : null;
+  return currentSessionUser(token);
 }
 
 export async function actorFromBearer(authorization: string | null | undefined): Promise<Actor | null> {

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_APP_SECRET, createTestDatabase } from '@/lib/testing/database';
 
 let env: NodeJS.ProcessEnv;
-const cli = (...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], { env, encoding: 'utf8', timeout: 60_000 });
+const cliWith = (childEnv: NodeJS.ProcessEnv, ...args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'lib/cli/main.ts', ...args], { env: childEnv, encoding: 'utf8', timeout: 60_000 });
+const cli = (...args: string[]) => cliWith(env, ...args);
 
 beforeAll(async () => {
   env = { ...process.env, DATABASE_URL: await createTestDatabase(), APP_SECRET: TEST_APP_SECRET, LOG_LEVEL: 'silent' };
@@ -26,7 +27,7 @@ describe('npm run cli', () => {
     expect(await actorForToken(last)).toMatchObject({ email: 'ops@example.com', role: 'manager' });
     const { closeDb } = await import('@/lib/db');
     await closeDb();
-  });
+  }, 90_000);
 
   it('refuses bad input with a clear message and a non-zero exit', () => {
     const weak = cli('user:create', '--email', 'x@example.com', '--password', 'short', '--role', 'agent');
@@ -41,5 +42,22 @@ describe('npm run cli', () => {
     const usage = cli('frobnicate');
     expect(usage.status).toBe(1);
     expect(usage.stderr).toMatch(/Unknown command "frobnicate"[\s\S]*Usage:/);
-  });
+  }, 90_000);
+
+  it('setup:code prints a new one-time setup code while no user exists, and refuses once one does', async () => {
+    const fresh = { ...env, DATABASE_URL: await createTestDatabase() };
+    const out = cliWith(fresh, 'setup:code');
+    expect(out.status, out.stderr).toBe(0);
+    const code = out.stdout.trim().split('\n').at(-1)!;
+    expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    const pg = (await import('pg')).default;
+    const client = new pg.Client({ connectionString: fresh.DATABASE_URL });
+    await client.connect();
+    const { setupCodeMatches } = await import('@/lib/auth/setup-code');
+    expect(await setupCodeMatches(client, code)).toBe(true);
+    await client.end();
+    const installed = cli('setup:code'); // this database has users (first test)
+    expect(installed.status).toBe(1);
+    expect(installed.stderr).toMatch(/already set up/);
+  }, 90_000);
 });

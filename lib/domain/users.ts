@@ -1,7 +1,8 @@
 /** Users: first-run setup, creation, sign-in. */
 import { z } from 'zod';
 import { db, pool } from '@/lib/db';
-import { hashPassword, verifyPassword } from '@/lib/crypto/password';
+import { DUMMY_HASH, needsRehash, verifyPassword } from '@/lib/crypto/password';
+import { hashNewPassword } from './password-work';
 import type { Actor, Role } from './actor';
 import { requireRole } from './access';
 import { audit } from './audit';
@@ -30,7 +31,7 @@ function parseNewUser(input: NewUserInput) {
 async function insertUser(input: NewUserInput) {
   const { name, email, password, role } = parseNewUser(input);
   try {
-    return await db().user.create({ data: { name, email, role, passwordHash: await hashPassword(password) } });
+    return await db().user.create({ data: { name, email, role, passwordHash: await hashNewPassword(password) } });
   } catch (err) {
     if ((err as { code?: string }).code === 'P2002') throw new DomainError('email_taken', `A user with email ${email} already exists`, 409);
     throw err;
@@ -55,7 +56,7 @@ export async function anyUserExists(): Promise<boolean> {
 export async function createFirstAdmin(input: Omit<NewUserInput, 'role'>) {
   if (await anyUserExists()) throw alreadySetUp();
   const { name, email, password } = parseNewUser({ ...input, role: 'admin' });
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await hashNewPassword(password);
   const user = await db().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(${FIRST_RUN_LOCK}::bigint)`;
     if ((await tx.user.count()) > 0) throw alreadySetUp();
@@ -78,9 +79,23 @@ export async function listUsers() {
   return users.map(userView);
 }
 
-/** Returns the user when the password matches; the same work is done for unknown emails. */
-export async function authenticate(email: string, password: string): Promise<Actor | null> {
+/**
+ * Returns the user when the password matches; the same work (same scrypt cost) is done for unknown
+ * emails. A hash made with older parameters is replaced now that the password is known.
+ */
+export async function authenticate(email: string, password: string): Promise<(Actor & { sessionVersion: number }) | null> {
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  const ok = await verifyPassword(password, user?.passwordHash ?? 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
-  return user && ok && !user.disabledAt ? userView(user) : null;
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || user.disabledAt) return null;
+  if (needsRehash(user.passwordHash)) await upgradeHash(user.id, user.passwordHash, password);
+  return { ...userView(user), sessionVersion: user.sessionVersion };
+}
+
+async function upgradeHash(userId: string, oldHash: string, password: string): Promise<void> {
+  try {
+    // Only if unchanged meanwhile: a password change in between wins.
+    await db().user.updateMany({ where: { id: userId, passwordHash: oldHash }, data: { passwordHash: await hashNewPassword(password) } });
+  } catch {
+    // Busy or a database hiccup: the old hash still works; the next sign-in tries again.
+  }
 }

@@ -7,11 +7,11 @@
  */
 import { pool } from '@/lib/db';
 import { logger } from '@/lib/logger';
-import { inboxRoom, roleRoom, type PendingEvent, type RealtimeEventName, type RealtimeEvents } from './events';
+import { inboxRoom, roleRoom, userRoom, type PendingEvent, type RealtimeEventName, type RealtimeEvents } from './events';
 
 const CHANNEL = 'socket.io#/';
 const EMITTER_UID = 'emitter'; // the uid socket.io's cluster adapter reserves for emitters
-const MESSAGE = { BROADCAST: 3, SOCKETS_JOIN: 4 } as const;
+const MESSAGE = { BROADCAST: 3, SOCKETS_JOIN: 4, DISCONNECT_SOCKETS: 6 } as const;
 const PACKET_EVENT = 2;
 
 const encode = (message: object) => JSON.stringify({ uid: EMITTER_UID, nsp: '/', ...message });
@@ -49,4 +49,9 @@ export async function publishInTransaction(client: { query(sql: string, values: 
 /** A new inbox without members is visible to everyone: put connected sockets in its room. */
 export function shareNewInbox(inboxId: string): void {
   notify({ type: MESSAGE.SOCKETS_JOIN, data: { opts: { rooms: ['admin', 'manager', 'agent'].map(roleRoom), except: [] }, rooms: [inboxRoom(inboxId)] } });
+}
+
+/** Ends a user's live sockets on every web process (after their sessions were revoked). */
+export function disconnectUser(userId: string): void {
+  notify({ type: MESSAGE.DISCONNECT_SOCKETS, data: { opts: { rooms: [userRoom(userId)], except: [] }, close: true } });
 }

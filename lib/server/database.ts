@@ -5,9 +5,13 @@
 import path from 'node:path';
 import pg from 'pg';
 import type { Env } from '../env';
-import { startEmbeddedPostgres, type EmbeddedDb } from './embedded-postgres';
+import { embeddedUrl, startEmbeddedPostgres, type EmbeddedDb } from './embedded-postgres';
+import { embeddedPgPassword } from './secrets-store';
 
-export const embeddedUrl = (port: number) => `postgresql://postgres:postgres@127.0.0.1:${port}/switchboard`;
+/** The embedded database's URL, with the password kept in DATA_DIR/secrets.json. */
+export async function embeddedUrlFor(dataDir: string, port: number): Promise<string> {
+  return embeddedUrl(port, await embeddedPgPassword(dataDir));
+}
 
 async function answers(url: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
@@ -24,8 +28,10 @@ async function answers(url: string): Promise<boolean> {
 
 export async function resolveDatabase(env: Env, root: string, opts: { reuseRunning: boolean }): Promise<{ url: string; embedded?: EmbeddedDb }> {
   if (env.DATABASE_URL) return { url: env.DATABASE_URL };
-  const url = embeddedUrl(env.EMBEDDED_PG_PORT);
+  const dataDir = path.resolve(root, env.DATA_DIR);
+  const password = await embeddedPgPassword(dataDir);
+  const url = embeddedUrl(env.EMBEDDED_PG_PORT, password);
   if (opts.reuseRunning && (await answers(url))) return { url };
-  const embedded = await startEmbeddedPostgres({ dataDir: path.resolve(root, env.DATA_DIR), port: env.EMBEDDED_PG_PORT });
+  const embedded = await startEmbeddedPostgres({ dataDir, port: env.EMBEDDED_PG_PORT, password });
   return { url: embedded.url, embedded };
 }

@@ -53,7 +53,7 @@ describe('50 concurrent anonymous POST /api/setup on an installed system', () =>
     expect(await health()).toBe(200); // modules loaded and pool warm before the clock starts
     const started = Date.now();
     const flood = Promise.all(Array.from({ length: 50 }, () =>
-      POST(new Request('http://localhost/api/setup', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.7' }, body: '{}' }), ctx).then(async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), code: (await r.json()).error?.code }))));
+      POST(new Request('http://localhost/api/setup', { method: 'POST', headers: { 'x-switchboard-client-address': '203.0.113.7' }, body: '{}' }), ctx).then(async (r) => ({ status: r.status, retryAfter: r.headers.get('retry-after'), code: (await r.json()).error?.code }))));
     const results = await within(5000, flood);
     expect(results, 'the flood did not settle within 5 s').not.toBe('timeout');
     const settled = results as Exclude<typeof results, 'timeout'>;
@@ -72,7 +72,7 @@ describe('50 concurrent anonymous POST /api/setup on an installed system', () =>
     try {
       await holder.query('SELECT pg_advisory_lock(724007002)');
       const { POST } = await import('@/app/api/setup/route');
-      const res = await within(1000, POST(new Request('http://localhost/api/setup', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.8' }, body: '{}' }), ctx));
+      const res = await within(1000, POST(new Request('http://localhost/api/setup', { method: 'POST', headers: { 'x-switchboard-client-address': '203.0.113.8' }, body: '{}' }), ctx));
       expect(res === 'timeout' ? 'timeout' : res.status).toBe(409);
     } finally {
       await holder.end();
@@ -84,7 +84,7 @@ describe('50 concurrent anonymous POST /api/setup on an installed system', () =>
     try {
       const { POST } = await import('@/app/api/setup/route');
       const big = JSON.stringify({ name: 'x'.repeat(20_000), email: 'a@example.com', password: 'long enough password' });
-      const res = await POST(new Request('http://localhost/api/setup', { method: 'POST', headers: { 'x-forwarded-for': '203.0.113.9' }, body: big }), ctx);
+      const res = await POST(new Request('http://localhost/api/setup', { method: 'POST', headers: { 'x-switchboard-client-address': '203.0.113.9' }, body: big }), ctx);
       expect(res.status).toBe(413);
       expect(await db.db().user.count()).toBe(0);
     } finally {

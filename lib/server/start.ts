@@ -8,6 +8,7 @@ import { EnvError, parseEnv } from '../env';
 import { ensureBuilt, ensureGenerated } from './build';
 import { resolveDatabase } from './database';
 import { applyDatabaseTimeouts } from './database-timeouts';
+import { setupCodeBanner, setupCodeForFirstRun } from './first-run';
 import { migrate } from './migrate';
 import { appSecret } from './secrets-store';
 import { supervise, type Supervised } from './supervisor';
@@ -50,6 +51,8 @@ async function main() {
     supervise('worker', [...tsx, path.join(root, 'worker/main.ts')], childEnv, log),
   ];
   log(`Switchboard is starting on http://localhost:${env.PORT} (webhooks reach it at ${publicUrl})`);
+  const setupCode = await setupCodeForFirstRun(databaseUrl);
+  if (setupCode) for (const line of setupCodeBanner(setupCode, publicUrl, env.PORT)) log(line);
 
   let stopping = false;
   const shutdown = async (signal: string) => {

@@ -4,7 +4,7 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
-import { PEER_HEADER } from '@/lib/api/client-address';
+import { stampClientAddress } from '@/lib/auth/client-address';
 import { runtimeEnv } from '@/lib/env';
 import { isWebhookPath } from '@/lib/ingress/webhook';
 import { logger } from '@/lib/logger';
@@ -19,8 +19,8 @@ runProcess('web', async () => {
   await app.prepare();
   const handle = app.getRequestHandler();
   const server = createServer((req, res) => {
+    stampClientAddress(req, env.TRUST_PROXY); // sign-in throttling and the setup page's loopback rule read it
     if (req.url && isWebhookPath(req.url)) return void serveWebhook(req, res);
-    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? ''; // trusted: overwrites what the client sent
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

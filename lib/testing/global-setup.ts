@@ -3,6 +3,7 @@
  * may create databases) when set, otherwise an embedded PostgreSQL started for this run in a
  * temporary folder. A migrated template database makes each test file's own database cheap.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,7 @@ export default async function setup(project: TestProject) {
   if (!adminUrl) {
     const dir = await mkdtemp(path.join(tmpdir(), 'sb-test-pg-'));
     const port = 20000 + Math.floor(Math.random() * 20000);
-    const embedded = await startEmbeddedPostgres({ dataDir: dir, port, database: 'postgres', persistent: false });
+    const embedded = await startEmbeddedPostgres({ dataDir: dir, port, password: randomBytes(18).toString('base64url'), database: 'postgres', persistent: false });
     adminUrl = embedded.url;
     stop = async () => {
       await embedded.stop();

@@ -45,6 +45,8 @@ export interface FirstAdmin {
   name: string;
   email: string;
   password: string;
+  /** Needed unless the browser runs on the server itself (printed by `npm start`). */
+  setupCode?: string;
 }
 
 /** First run: creates the first admin (409 `already_set_up` once any user exists). */
