@@ -9,6 +9,7 @@ import { ensureBuilt, ensureGenerated } from './build';
 import { resolveDatabase } from './database';
 import { migrate } from './migrate';
 import { appSecret } from './secrets-store';
+import { AppSecretMismatchError, checkAppSecret } from './check-app-secret';
 import { supervise, type Supervised } from './supervisor';
 
 const log = (m: string) => console.log(`[switchboard] ${m}`);
@@ -26,6 +27,11 @@ async function main() {
   const { url: databaseUrl, embedded } = await resolveDatabase(env, root, { reuseRunning: false });
   const migrations = await migrate(databaseUrl);
   log(migrations.applied.length ? `Applied migrations: ${migrations.applied.join(', ')}` : 'Database schema is up to date');
+  const secretCheck = await checkAppSecret(databaseUrl, secret, dataDir).catch(async (err) => {
+    if (embedded) await embedded.stop();
+    throw err;
+  });
+  if (secretCheck.unreadable.length) log(`Warning: APP_SECRET cannot decrypt the credentials of ${secretCheck.unreadable.join(', ')}: enter them again in Settings → Inboxes`);
 
   ensureGenerated(root);
   if (!dev) ensureBuilt(root, log);
@@ -63,6 +69,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof EnvError ? err.message : `[switchboard] Start-up failed: ${(err as Error).stack ?? err}`);
+  console.error(err instanceof EnvError ? err.message : err instanceof AppSecretMismatchError ? `[switchboard] ${err.message}` : `[switchboard] Start-up failed: ${(err as Error).stack ?? err}`);
   process.exit(1);
 });
