@@ -20,6 +20,7 @@ import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { publish } from '@/lib/realtime/publish';
 import { connectorFor, inboxConfig } from './inboxes';
+import { errorText } from './error-text';
 import { describeDuration, nextRetry } from './retry-schedule';
 import { watchSends } from './send-uncertainty';
 import { postgresCache } from './shared-cache';
@@ -110,9 +111,9 @@ export async function deliverMessage(messageId: string): Promise<DeliveryOutcome
         if (e.kind === 'invalid_recipient') await db().contactIdentity.update({ where: { id: conversation.identityId }, data: { unreachable: true } });
         return { kind: 'failed' };
       }
+      message.attempts = attempts;
       const next = await planRetry(message, e.code ?? e.kind, e.message, e.retryAfterSeconds);
       if (next.kind !== 'retry') return next;
-      message.attempts = attempts;
       if (e.retryAfterSeconds !== undefined && e.retryAfterSeconds <= MAX_INLINE_WAIT_S && inline < MAX_INLINE_RETRIES) {
         await sleep(e.retryAfterSeconds * 1000); // honour a short Retry-After exactly, then try again
         continue;
@@ -135,7 +136,8 @@ async function planRetry(message: Loaded, code: string, why: string, retryAfterS
     WHERE "id" = ${message.id}::uuid RETURNING "retryingSince"`;
   const decision = nextRetry({ failingSince: row?.retryingSince ?? new Date(), now: new Date(), retryAfterSeconds, baseSeconds: env.OUTBOUND_RETRY_BASE_SECONDS, horizonHours: env.OUTBOUND_RETRY_HOURS });
   if (!decision.retry) {
-    const reason = `${why} (gave up after ${message.attempts + 1} attempts over ${describeDuration(decision.failedForSeconds)})`;
+    const tries = message.attempts > 0 ? `${message.attempts} attempts over ` : '';
+    const reason = `${why} (gave up after ${tries}${describeDuration(decision.failedForSeconds)})`;
     await fail(message, code, reason);
     await enqueue(QUEUES.outboundDead, { messageId: message.id, reason });
     return { kind: 'failed' };
@@ -155,7 +157,7 @@ export async function handleDeliveryCrash(messageId: string, err: unknown): Prom
   logger.error({ err, messageId }, 'delivery job failed');
   const message = await load(messageId);
   if (!message || message.direction !== 'outbound' || !['queued', 'sending'].includes(message.status ?? '')) return { kind: 'skipped' };
-  const why = `An internal error stopped the delivery (${String((err as Error)?.message ?? err).slice(0, 300)})`;
+  const why = `An internal error stopped the delivery (${errorText(err, 300)})`;
   if (message.status === 'sending') return { kind: 'retry', delaySeconds: runtimeEnv().OUTBOUND_RETRY_BASE_SECONDS, reason: why };
   return planRetry(message, 'internal', why);
 }

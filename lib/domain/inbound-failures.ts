@@ -11,13 +11,12 @@ import type { Actor } from './actor';
 import { requireRole } from './access';
 import { audit } from './audit';
 import { decodeCursor, encodeCursor } from './cursor';
+import { errorText } from './error-text';
 import { DomainError, invalid, notFound } from './errors';
 import { isUuid } from './ids';
 
 const MAX_ERROR_CHARS = 2000;
 
-/** Error text kept on the event and the inbox: the message only, never a stack. */
-export const errorText = (err: unknown): string => String((err as Error)?.message ?? err).slice(0, MAX_ERROR_CHARS) || 'Unknown error';
 
 export interface InboxHealth { inboxId: string; lastError: string | null; lastErrorAt: string | null; failedEvents: number }
 
@@ -47,7 +46,7 @@ async function publishInboxHealth(inboxId: string): Promise<void> {
  * writes the inbox's lastError; admins are told in realtime.
  */
 export async function recordInboundFailure(eventId: string, err: unknown, final: boolean): Promise<void> {
-  const message = errorText(err);
+  const message = errorText(err, MAX_ERROR_CHARS);
   const { rows: [row] } = await pool().query<{ inboxId: string }>(
     `UPDATE "InboundEvent" SET "error" = $2, "attempts" = "attempts" + 1, "failedAt" = CASE WHEN $3 THEN now() ELSE "failedAt" END
      WHERE "id" = $1 AND "processedAt" IS NULL RETURNING "inboxId"`,
