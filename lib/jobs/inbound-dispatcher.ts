@@ -44,7 +44,7 @@ export async function dispatchInboundEvents(boss: PgBoss): Promise<number> {
 }
 
 const RECONNECT_MIN_MS = 500;
-const RECONNECT_MAX_MS = 30_000;
+const RECONNECT_MAX_MS = 5_000;
 
 export function startInboundDispatcher(boss: PgBoss): () => Promise<void> {
   let stopped = false;
