@@ -22,17 +22,26 @@ export function mayHaveReachedProvider(err: unknown): boolean {
 
 export interface WatchedFetch { fetch: typeof fetch; uncertain: () => boolean }
 
-/** Wraps a fetch; remembers whether a request that writes (not GET/HEAD) may have reached the provider. */
+/**
+ * Wraps a fetch; remembers whether a request carrying a message may have reached the provider.
+ * Every connector sends messages as a JSON POST; token requests (form-encoded) and media uploads
+ * (multipart) carry no message, so losing their answer cannot duplicate one.
+ */
 export function watchSends(base: typeof fetch): WatchedFetch {
   let uncertain = false;
   const watched = (async (input: RequestInfo | URL, init?: RequestInit) => {
     try {
       return await base(input, init);
     } catch (err) {
-      const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-      if (method !== 'GET' && method !== 'HEAD' && mayHaveReachedProvider(err)) uncertain = true;
+      if (carriesMessage(input, init) && mayHaveReachedProvider(err)) uncertain = true;
       throw err;
     }
   }) as typeof fetch;
   return { fetch: watched, uncertain: () => uncertain };
+}
+
+function carriesMessage(input: RequestInfo | URL, init?: RequestInit): boolean {
+  const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
+  const type = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined)).get('content-type') ?? '';
+  return method === 'POST' && type.includes('json');
 }
