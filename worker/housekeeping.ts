@@ -1,8 +1,10 @@
 /**
- * Periodic chores of the worker: re-queue or fail replies stuck without a job, prune old raw
- * webhook bodies. Each runs on its own timer, one round at a time; a failing round is logged and
- * tried again next time. Several workers may run them at once: both are safe to overlap.
+ * Periodic chores of the worker: re-queue or fail replies stuck without a job, turn inbound jobs
+ * that failed unrecorded into dead letters, prune old raw webhook bodies. Each runs on its own
+ * timer, one round at a time; a failing round is logged and tried again next time. Several
+ * workers may run them at once: all are safe to overlap.
  */
+import { sweepFailedInboundJobs } from '@/lib/domain/inbound-failures';
 import { pruneRawBodies } from '@/lib/domain/raw-body-retention';
 import { sweepStuckReplies } from '@/lib/domain/stuck-replies';
 import { runtimeEnv } from '@/lib/env';
@@ -34,6 +36,7 @@ export function startHousekeeping(): () => Promise<void> {
   };
   const stops = [
     every(STUCK_SWEEP_MS, 'stuck reply sweep', sweepStuckReplies),
+    every(STUCK_SWEEP_MS, 'failed inbound job sweep', sweepFailedInboundJobs),
     every(PRUNE_MS, 'raw body pruning', () => pruneRawBodies(runtimeEnv().RAW_BODY_RETENTION_DAYS, { stopped: () => stopped })),
   ];
   return async () => {

@@ -165,6 +165,25 @@ describe('fault test 5: poison inbound event', () => {
   });
 });
 
+describe('fault test 5: an inbound job that failed for good without a record', () => {
+  it('is turned into a dead letter by the worker sweep, and its job removed', async () => {
+    const { uuidv7 } = await import('@/lib/uuid');
+    const id = uuidv7();
+    await db.pool().query(`INSERT INTO "InboundEvent" ("id", "inboxId", "dedupeKey", "rawBody", "headers", "dispatchedAt") VALUES ($1, $2, 'crashed-1', $3, '{}', now())`, [id, inboxId, Buffer.from('{}')]);
+    const { boss } = await import('@/lib/jobs/boss');
+    const b = await boss();
+    const jobId = await b.send('inbound.process', { eventIds: [id] }, { retryLimit: 0, startAfter: new Date(Date.now() + 3600_000) });
+    await b.fail('inbound.process', jobId!, { message: 'worker died' });
+    const { sweepFailedInboundJobs } = await import('./inbound-failures');
+    expect(await sweepFailedInboundJobs()).toBe(1);
+    const event = await db.db().inboundEvent.findUniqueOrThrow({ where: { id } });
+    expect(event.failedAt).not.toBeNull();
+    expect(event.error).toMatch(/worker may have crashed/);
+    expect(await b.getJobById('inbound.process', jobId!)).toBeNull();
+    expect(await sweepFailedInboundJobs()).toBe(0);
+  });
+});
+
 describe('fault test 5: poison delivery', () => {
   it('a reply whose job throws on every run (database fault) fails with a reason, and the conversation\'s later replies still go, in order', async () => {
     await db.pool().query(`CREATE FUNCTION poison_reply() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'simulated database fault'; END $$ LANGUAGE plpgsql`);

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { db, pool } from '@/lib/db';
-import { enqueue } from '@/lib/jobs/boss';
+import { boss, enqueue } from '@/lib/jobs/boss';
 import { logger } from '@/lib/logger';
 import { publish } from '@/lib/realtime/publish';
 import type { Actor } from './actor';
@@ -108,4 +108,26 @@ export async function retryInboundEvent(actor: Actor, eventId: string) {
   await audit(actor.id, 'inbound_event.retried', 'inbound_event', eventId, { inboxId: event.inboxId });
   await publishInboxHealth(event.inboxId);
   return { id: eventId, state: 'queued' as const };
+}
+
+/**
+ * Backstop for events whose job failed for good without the handler recording it (the worker died
+ * on every attempt, or the dead-letter write itself failed): their events become dead letters
+ * too, and the job is removed. Run by the worker's housekeeping.
+ */
+export async function sweepFailedInboundJobs(): Promise<number> {
+  const b = await boss();
+  const { rows } = await pool().query<{ id: string; eventIds: string[] }>(
+    `SELECT id, data->'eventIds' AS "eventIds" FROM pgboss.job WHERE name = 'inbound.process' AND state = 'failed' LIMIT 100`);
+  let marked = 0;
+  for (const job of rows) {
+    for (const eventId of job.eventIds ?? []) {
+      const { rowCount } = await pool().query(`SELECT 1 FROM "InboundEvent" WHERE "id" = $1 AND "processedAt" IS NULL AND "failedAt" IS NULL`, [eventId]);
+      if (!rowCount) continue;
+      await recordInboundFailure(eventId, new Error('Processing stopped on every attempt without a result (the worker may have crashed on this event)'), true);
+      marked += 1;
+    }
+    await b.deleteJob('inbound.process', job.id);
+  }
+  return marked;
 }
