@@ -19,7 +19,7 @@ export async function startWorking(boss: PgBoss, concurrency: number): Promise<(
   // Inbound processing is idempotent, so a batch that fails as a whole is safe to retry.
   await boss.work(QUEUES.inboundProcess, { ...polling, localConcurrency: concurrency, batchSize: 2, burstWhenBatchFull: true, includeMetadata: true }, inboundProcess);
   // Replies stay one job per fetch: a RetryLater must hold back only its own conversation.
-  await boss.work(QUEUES.outboundDeliver, { ...polling, localConcurrency: concurrency, batchSize: 1 }, outboundDeliver);
+  await boss.work(QUEUES.outboundDeliver, { ...polling, localConcurrency: concurrency, batchSize: 1, includeMetadata: true }, outboundDeliver);
   await boss.work(QUEUES.contactProfile, { ...polling, localConcurrency: 2, batchSize: 5, burstWhenBatchFull: true }, contactProfile);
   return startInboundDispatcher(boss);
 }

@@ -51,7 +51,12 @@ function emitter(message: Loaded) {
     publish('message.updated', { messageId: message.id, conversationId: message.conversationId, inboxId: message.inboxId, status, error });
 }
 
-export async function deliverMessage(messageId: string): Promise<DeliveryOutcome> {
+/**
+ * `queuedAt`: when this delivery's job was created. The retry horizon counts from it as well, so
+ * replies that waited behind a failing one (same conversation, in order) do not each start a new
+ * 24 hours of retries against a provider that has been down all along.
+ */
+export async function deliverMessage(messageId: string, queuedAt?: Date): Promise<DeliveryOutcome> {
   const message = await load(messageId);
   if (!message || message.direction !== 'outbound' || message.kind === 'note') return { kind: 'skipped' };
   const { conversation } = message;
@@ -112,7 +117,7 @@ export async function deliverMessage(messageId: string): Promise<DeliveryOutcome
         return { kind: 'failed' };
       }
       message.attempts = attempts;
-      const next = await planRetry(message, e.code ?? e.kind, e.message, e.retryAfterSeconds);
+      const next = await planRetry(message, e.code ?? e.kind, e.message, e.retryAfterSeconds, queuedAt);
       if (next.kind !== 'retry') return next;
       if (e.retryAfterSeconds !== undefined && e.retryAfterSeconds <= MAX_INLINE_WAIT_S && inline < MAX_INLINE_RETRIES) {
         await sleep(e.retryAfterSeconds * 1000); // honour a short Retry-After exactly, then try again
@@ -130,11 +135,13 @@ export async function deliverMessage(messageId: string): Promise<DeliveryOutcome
  * A transient failure: back to `queued` with the reason shown, and when to try again — or, past
  * the retry horizon, a visible failure (also put on the dead-letter queue).
  */
-async function planRetry(message: Loaded, code: string, why: string, retryAfterSeconds?: number): Promise<DeliveryOutcome> {
+async function planRetry(message: Loaded, code: string, why: string, retryAfterSeconds?: number, queuedAt?: Date): Promise<DeliveryOutcome> {
   const env = runtimeEnv();
   const [row] = await db().$queryRaw<{ retryingSince: Date }[]>`UPDATE "Message" SET "retryingSince" = COALESCE("retryingSince", now()), "updatedAt" = now()
     WHERE "id" = ${message.id}::uuid RETURNING "retryingSince"`;
-  const decision = nextRetry({ failingSince: row?.retryingSince ?? new Date(), now: new Date(), retryAfterSeconds, baseSeconds: env.OUTBOUND_RETRY_BASE_SECONDS, horizonHours: env.OUTBOUND_RETRY_HOURS });
+  const since = row?.retryingSince ?? new Date();
+  const failingSince = queuedAt && queuedAt < since ? queuedAt : since;
+  const decision = nextRetry({ failingSince, now: new Date(), retryAfterSeconds, baseSeconds: env.OUTBOUND_RETRY_BASE_SECONDS, horizonHours: env.OUTBOUND_RETRY_HOURS });
   if (!decision.retry) {
     const tries = message.attempts > 0 ? `${message.attempts} attempts over ` : '';
     const reason = `${why} (gave up after ${tries}${describeDuration(decision.failedForSeconds)})`;
@@ -153,13 +160,13 @@ async function planRetry(message: Loaded, code: string, why: string, retryAfterS
  * provider error, then failed with a reason. A reply caught mid-send is left to the next run,
  * which records its remembered provider id or marks it "may have been sent".
  */
-export async function handleDeliveryCrash(messageId: string, err: unknown): Promise<DeliveryOutcome> {
+export async function handleDeliveryCrash(messageId: string, err: unknown, queuedAt?: Date): Promise<DeliveryOutcome> {
   logger.error({ err, messageId }, 'delivery job failed');
   const message = await load(messageId);
   if (!message || message.direction !== 'outbound' || !['queued', 'sending'].includes(message.status ?? '')) return { kind: 'skipped' };
   const why = `An internal error stopped the delivery (${errorText(err, 300)})`;
   if (message.status === 'sending') return { kind: 'retry', delaySeconds: runtimeEnv().OUTBOUND_RETRY_BASE_SECONDS, reason: why };
-  return planRetry(message, 'internal', why);
+  return planRetry(message, 'internal', why, undefined, queuedAt);
 }
 
 /** Record the send: the one place a reply becomes `sent`, with the provider's id. */

@@ -240,12 +240,13 @@ describe('fault test 5: poison delivery', () => {
     await db.pool().query(`CREATE TABLE fault_flag (on_ boolean)`);
     await db.pool().query(`INSERT INTO fault_flag VALUES (true)`);
     await db.pool().query(`CREATE FUNCTION fail_recording() RETURNS trigger AS $$ BEGIN IF EXISTS (SELECT 1 FROM fault_flag) THEN RAISE EXCEPTION 'simulated outage while recording'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
-    await db.pool().query(`CREATE TRIGGER fail_recording BEFORE UPDATE ON "Message" FOR EACH ROW WHEN (NEW."text" = 'recorded late' AND NEW."status" = 'sent') EXECUTE FUNCTION fail_recording()`);
+    await db.pool().query(`CREATE TRIGGER fail_recording BEFORE UPDATE ON "Message" FOR EACH ROW WHEN (NEW."text" = 'recorded late' AND NEW."externalId" IS NOT NULL AND OLD."externalId" IS NULL) EXECUTE FUNCTION fail_recording()`);
     const conversation = await conversationWith('8105', 'hello');
     const reply = await messages.createReply(agent, conversation.id, { text: 'recorded late' });
     const [sent] = await sim.waitForSent({ pageId: PAGE_ID, psid: '8105', count: 1 }, 10_000);
     await new Promise((r) => setTimeout(r, 6000)); // longer than the in-place recording retries
-    expect((await message(reply.id)).status).toBe('sending');
+    // Receipts may move it on meanwhile; what matters: not failed, provider id not yet recorded.
+    expect(await message(reply.id)).toMatchObject({ externalId: null, status: expect.stringMatching(/^(sending|delivered|read)$/) });
     await db.pool().query(`DELETE FROM fault_flag`);
     const done = await until(async () => {
       const m = await message(reply.id);
@@ -289,6 +290,24 @@ describe('fault test 5: poison delivery', () => {
     expect(await message(sending.id)).toMatchObject({ status: 'failed', errorCode: 'uncertain' });
     expect(await sweepStuckReplies()).toMatchObject({ requeued: 0, failed: 0 });
   });
+});
+
+describe('fault test 5: a provider that stays down', () => {
+  it('fails a conversation\'s replies within the retry horizon counted from when each was queued, not one horizon after another', async () => {
+    const conversation = await conversationWith('8108', 'hello');
+    sim.failNext(PAGE_ID, { code: 1200, httpStatus: 500, times: 10_000 }); // last test of the file: the provider never recovers
+    const started = Date.now();
+    const first = await messages.createReply(agent, conversation.id, { text: 'first while down' });
+    const second = await messages.createReply(agent, conversation.id, { text: 'second while down' });
+    const a = await settled(first.id, 30_000);
+    const b = await settled(second.id, 30_000);
+    expect(a).toMatchObject({ status: 'failed', errorCode: '1200' });
+    expect(a.attempts).toBeGreaterThanOrEqual(2);
+    expect(a.errorText).toMatch(/gave up after \d+ attempts over \d+ s/);
+    // The second waited behind the first for the whole horizon: one more try, then it fails too.
+    expect(b).toMatchObject({ status: 'failed', errorCode: '1200', attempts: 1 });
+    expect(Date.now() - started).toBeLessThan(25_000);
+  }, 40_000);
 });
 
 async function setApiBaseUrl(url: string) {

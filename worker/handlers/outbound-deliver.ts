@@ -1,4 +1,4 @@
-import type { Job } from 'pg-boss';
+import type { JobWithMetadata } from 'pg-boss';
 import { deliverMessage, handleDeliveryCrash, type DeliveryOutcome } from '@/lib/domain/delivery';
 import { setRetryDelay } from '@/lib/jobs/boss';
 import type { OutboundDeliverJob } from '@/lib/jobs/contracts';
@@ -12,13 +12,13 @@ export class RetryLater extends Error {}
  * later replies for good. If even the crash handling fails (database down), the job is retried
  * with the queue's back-off and decides again.
  */
-export async function outboundDeliver(jobs: Job<OutboundDeliverJob>[]): Promise<void> {
+export async function outboundDeliver(jobs: JobWithMetadata<OutboundDeliverJob>[]): Promise<void> {
   for (const job of jobs) {
     let outcome: DeliveryOutcome;
     try {
-      outcome = await deliverMessage(job.data.messageId);
+      outcome = await deliverMessage(job.data.messageId, job.createdOn);
     } catch (err) {
-      outcome = await handleDeliveryCrash(job.data.messageId, err);
+      outcome = await handleDeliveryCrash(job.data.messageId, err, job.createdOn);
     }
     if (outcome.kind === 'retry') {
       await setRetryDelay(job.id, outcome.delaySeconds);
