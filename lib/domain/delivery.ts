@@ -86,7 +86,7 @@ export async function deliverMessage(messageId: string, queuedAt?: Date): Promis
   const parsed = connector.configSchema.safeParse(stored);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'settings'}: ${i.message}`).join('; ');
-    await fail(message, 'config', `This channel's settings are not valid (${problems}). An admin must fix them in Settings → Inboxes, then retry.`);
+    await fail(message, 'config', `This channel's settings are not valid (${problems}). An admin must fix them (Admin › Inboxes), then retry the reply.`);
     return { kind: 'failed' };
   }
   const config = parsed.data;

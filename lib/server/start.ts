@@ -31,7 +31,7 @@ async function main() {
     if (embedded) await embedded.stop();
     throw err;
   });
-  if (secretCheck.unreadable.length) log(`Warning: APP_SECRET cannot decrypt the credentials of ${secretCheck.unreadable.join(', ')}: enter them again in Settings → Inboxes`);
+  if (secretCheck.unreadable.length) log(`Warning: APP_SECRET cannot decrypt the credentials of ${secretCheck.unreadable.join(', ')}: enter them again (Admin › Inboxes)`);
 
   ensureGenerated(root);
   if (!dev) ensureBuilt(root, log);
