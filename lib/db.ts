@@ -26,6 +26,10 @@ export function pool(): pg.Pool {
   if (!globalForDb.__sbPool) {
     globalForDb.__sbPool = new pg.Pool({ ...poolSettings(), max: POOL_MAX });
     globalForDb.__sbPool.on('error', () => undefined); // idle client errors are retried by the next query
+    // A client checked out for a long time (the Socket.IO adapter's LISTEN client) has no pool
+    // listener: without this, a database restart would throw its 'error' and crash the process.
+    // Its 'end' then follows, and the holder reconnects; the pool discards a broken client on release.
+    globalForDb.__sbPool.on('connect', (client) => client.on('error', () => undefined));
   }
   return globalForDb.__sbPool;
 }

@@ -31,6 +31,16 @@ export const envSchema = z.object({
   // Set on the database role (see lib/server/database-timeouts.ts); 0 turns a limit off.
   DB_LOCK_TIMEOUT_MS: millisOrOff.default(5_000),
   DB_STATEMENT_TIMEOUT_MS: millisOrOff.default(30_000),
+  // Inbound processing: attempts (first included) before a stored webhook event becomes a dead letter.
+  INBOUND_MAX_ATTEMPTS: z.coerce.number({ error: 'must be a number' }).int().min(1).max(100).default(10),
+  // First delay between inbound attempts, doubled each time (capped at 5 minutes).
+  INBOUND_RETRY_DELAY_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(0).max(3600).default(2),
+  // Outbound: first back-off after a transient provider error, doubled each time up to an hour.
+  OUTBOUND_RETRY_BASE_SECONDS: z.coerce.number({ error: 'must be a number of seconds' }).int().min(1).max(3600).default(30),
+  // Outbound: how long transient provider errors are retried before the reply is marked failed.
+  OUTBOUND_RETRY_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 14).default(24),
+  // Raw webhook bodies are kept this long (for replay and diagnosis), then pruned.
+  RAW_BODY_RETENTION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(30),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -2,18 +2,24 @@
 import { runtimeEnv } from '@/lib/env';
 import { boss, stopBoss } from '@/lib/jobs/boss';
 import { logger } from '@/lib/logger';
+import { checkAppSecret } from '@/lib/server/check-app-secret';
 import { runProcess } from '@/lib/server/lifecycle';
 import { startHeartbeat } from './heartbeat';
+import { startHousekeeping } from './housekeeping';
 import { startWorking } from './registry';
 
 runProcess('worker', async () => {
   const env = runtimeEnv();
+  // Also when the worker runs on its own (not under npm start): a wrong APP_SECRET stops it here, clearly.
+  await checkAppSecret(env.DATABASE_URL, env.APP_SECRET, env.DATA_DIR);
   const b = await boss({ listen: true });
   const stopDispatcher = await startWorking(b, env.WORKER_CONCURRENCY);
   const stopHeartbeat = startHeartbeat();
+  const stopHousekeeping = startHousekeeping();
   logger.info({ concurrency: env.WORKER_CONCURRENCY }, 'worker ready');
   return async () => {
     await stopHeartbeat();
+    await stopHousekeeping();
     await stopDispatcher();
     await stopBoss(); // waits for active jobs to finish (graceful)
   };

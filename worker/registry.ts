@@ -17,9 +17,9 @@ const polling = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 };
 /** Starts the job handlers and the inbound dispatcher; returns a function that stops the dispatcher. */
 export async function startWorking(boss: PgBoss, concurrency: number): Promise<() => Promise<void>> {
   // Inbound processing is idempotent, so a batch that fails as a whole is safe to retry.
-  await boss.work(QUEUES.inboundProcess, { ...polling, localConcurrency: concurrency, batchSize: 2, burstWhenBatchFull: true }, inboundProcess);
+  await boss.work(QUEUES.inboundProcess, { ...polling, localConcurrency: concurrency, batchSize: 2, burstWhenBatchFull: true, includeMetadata: true }, inboundProcess);
   // Replies stay one job per fetch: a RetryLater must hold back only its own conversation.
-  await boss.work(QUEUES.outboundDeliver, { ...polling, localConcurrency: concurrency, batchSize: 1 }, outboundDeliver);
+  await boss.work(QUEUES.outboundDeliver, { ...polling, localConcurrency: concurrency, batchSize: 1, includeMetadata: true }, outboundDeliver);
   await boss.work(QUEUES.contactProfile, { ...polling, localConcurrency: 2, batchSize: 5, burstWhenBatchFull: true }, contactProfile);
   return startInboundDispatcher(boss);
 }

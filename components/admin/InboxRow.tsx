@@ -35,6 +35,11 @@ export function InboxRow({ inbox: i, now }: { inbox: Inbox; now: number }) {
       </td>
       <td className="px-4 py-3 text-xs" data-testid="inbox-last-error">
         {i.lastError ? <span className="text-red-700">{i.lastError}</span> : <span className="text-gray-400">None</span>}
+        {i.failedEvents ? (
+          <p className="mt-1 font-medium text-red-700" data-testid="inbox-failed-events">
+            {i.failedEvents === 1 ? '1 failed event' : `${i.failedEvents} failed events`} (see Failed events below)
+          </p>
+        ) : null}
       </td>
       <td className="px-4 py-3">
         <div className="flex flex-col items-start gap-1.5">

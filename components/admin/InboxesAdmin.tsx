@@ -5,6 +5,7 @@ import { PageContainer } from '@/components/ui/PageContainer';
 import { PageHeader } from '@/components/ui/PageHeader';
 import type { CreatedInbox } from '@/lib/client/types';
 import { AdminOnly } from './AdminOnly';
+import { FailedEvents } from './FailedEvents';
 import { InboxList } from './InboxList';
 import { InboxSetupResult } from './InboxSetupResult';
 import { NewInboxForm } from './NewInboxForm';
@@ -33,6 +34,7 @@ export function InboxesAdmin() {
         ) : null}
         {step.kind === 'created' ? <InboxSetupResult inbox={step.inbox} onDone={() => setStep({ kind: 'list' })} /> : null}
         <InboxList onAdd={() => setStep({ kind: 'form' })} />
+        <FailedEvents />
       </PageContainer>
     </AdminOnly>
   );

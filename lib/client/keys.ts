@@ -10,6 +10,7 @@ export const keys = {
   allMessages: ['messages'] as const,
   messages: (conversationId: string) => ['messages', conversationId] as const,
   inboxes: ['inboxes'] as const,
+  failedInboundEvents: ['inbound-events', 'failed'] as const,
   templates: (inboxId: string) => ['templates', inboxId] as const,
   channels: ['channels'] as const,
   users: ['users'] as const,

@@ -10,6 +10,8 @@ export {
   useCreateInbox,
   useTestInbox,
   useRegisterWebhook,
+  useFailedInboundEvents,
+  useRetryInboundEvent,
   useUsers,
   useCreateUser,
 } from './queries/admin';

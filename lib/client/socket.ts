@@ -100,6 +100,11 @@ export function useRealtime(): ConnectionState {
       if (next) qc.setQueryData(key, next);
       else invalidate(key);
     };
+    // Inbox health changed (a webhook event failed for good, or was re-driven): admins' screens refresh.
+    const onInboxUpdated = () => {
+      invalidate(keys.inboxes);
+      invalidate(keys.failedInboundEvents);
+    };
     // Events missed while disconnected are gone: refetch what is on screen after a reconnect.
     const onConnect = () => {
       if (connectCount <= 1) return;
@@ -111,12 +116,14 @@ export function useRealtime(): ConnectionState {
     s.on('conversation.updated', onConversation);
     s.on('message.created', onMessageCreated);
     s.on('message.updated', onMessageUpdated);
+    s.on('inbox.updated', onInboxUpdated);
     s.on('connect', onConnect);
     return () => {
       s.off('conversation.created', onConversation);
       s.off('conversation.updated', onConversation);
       s.off('message.created', onMessageCreated);
       s.off('message.updated', onMessageUpdated);
+      s.off('inbox.updated', onInboxUpdated);
       s.off('connect', onConnect);
     };
   }, [qc]);

@@ -139,6 +139,24 @@ export interface Inbox {
   createdAt: string;
   lastEventAt: string | null;
   lastError: string | null;
+  lastErrorAt?: string | null;
+  /** Webhook events that failed on every attempt (dead letters). */
+  failedEvents?: number;
+}
+
+/** A stored webhook event whose processing failed on every attempt (admins only). */
+export interface FailedInboundEvent {
+  id: string;
+  inboxId: string;
+  receivedAt: string;
+  failedAt: string;
+  error: string | null;
+  attempts: number;
+}
+
+export interface FailedInboundEventPage {
+  items: FailedInboundEvent[];
+  nextCursor: string | null;
 }
 
 export type CreatedInbox = Pick<Inbox, 'id' | 'channel' | 'name' | 'webhookUrl' | 'verifyToken' | 'setup' | 'config'>;

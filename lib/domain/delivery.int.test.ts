@@ -22,6 +22,7 @@ beforeAll(async () => {
   server = createServer((req, res) => void import('@/lib/server/node-webhook').then((m) => m.serveWebhook(req, res)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   process.env.PUBLIC_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  process.env.OUTBOUND_RETRY_BASE_SECONDS = '1'; // the first retry after a transient failure comes ~1 s later
   await useTestDatabase();
   db = await import('@/lib/db');
   messages = await import('./messages');

@@ -13,6 +13,7 @@ import { audit } from './audit';
 import { DomainError, invalid, notFound } from './errors';
 import { isUuid } from './ids';
 import { connectorDeps } from './shared-cache';
+import { failedEventCounts } from './inbound-failures';
 
 export const newInboxInput = z.object({
   channel: z.string().min(1, 'channel is required'),
@@ -20,7 +21,7 @@ export const newInboxInput = z.object({
   config: z.record(z.string(), z.unknown()).default({}),
 });
 
-type InboxRow = { id: string; channel: string; name: string; webhookKey: string; config: Prisma.JsonValue; secrets: string; createdAt: Date; lastEventAt: Date | null; lastError: string | null };
+type InboxRow = { id: string; channel: string; name: string; webhookKey: string; config: Prisma.JsonValue; secrets: string; createdAt: Date; lastEventAt: Date | null; lastError: string | null; lastErrorAt?: Date | null };
 
 export function connectorFor(channel: string): Connector {
   const connector = getConnector(channel);
@@ -37,7 +38,7 @@ export function inboxConfig(inbox: Pick<InboxRow, 'config' | 'secrets'>): Record
   return { ...(inbox.config as Record<string, unknown>), ...decryptJson(runtimeEnv().APP_SECRET, inbox.secrets) };
 }
 
-export function inboxView(inbox: InboxRow, actor: Actor) {
+export function inboxView(inbox: InboxRow, actor: Actor, failedEvents = 0) {
   const connector = connectorFor(inbox.channel);
   const config = { ...(inbox.config as Record<string, unknown>) };
   const setup: Record<string, unknown> = {};
@@ -57,6 +58,9 @@ export function inboxView(inbox: InboxRow, actor: Actor) {
     createdAt: inbox.createdAt,
     lastEventAt: inbox.lastEventAt,
     lastError: inbox.lastError,
+    lastErrorAt: inbox.lastErrorAt ?? null,
+    /** Webhook events that failed on every attempt (dead letters), see lib/domain/inbound-failures.ts. */
+    failedEvents,
   };
 }
 
@@ -99,7 +103,8 @@ export async function createInbox(actor: Actor, input: unknown) {
 export async function listInboxes(actor: Actor) {
   const ids = await visibleInboxIds(actor);
   const rows = await db().inbox.findMany({ where: ids ? { id: { in: ids } } : {}, orderBy: { createdAt: 'asc' } });
-  return rows.map((r) => inboxView(r, actor));
+  const failed = await failedEventCounts(ids ?? undefined);
+  return rows.map((r) => inboxView(r, actor, failed.get(r.id) ?? 0));
 }
 
 export async function testInbox(actor: Actor, id: string) {

@@ -26,11 +26,12 @@ const LOAD = `SELECT e."rawBody", e."headers", e."processedAt", i."id", i."chann
 FROM "InboundEvent" e JOIN "Inbox" i ON i."id" = e."inboxId" WHERE e."id" = $1`;
 
 /** The stored event joined with its inbox. */
-type Loaded = { rawBody: Buffer; headers: Record<string, string>; processedAt: Date | null; id: string; channel: string; webhookKey: string; config: Prisma.JsonValue; secrets: string };
+type Loaded = { rawBody: Buffer | null; headers: Record<string, string>; processedAt: Date | null; id: string; channel: string; webhookKey: string; config: Prisma.JsonValue; secrets: string };
 
 export async function processInboundEvent(eventId: string): Promise<{ events: number } | null> {
   const { rows: [inbox] } = await pool().query<Loaded>(LOAD, [eventId]);
   if (!inbox || inbox.processedAt) return null;
+  if (!inbox.rawBody) throw new Error('The raw body of this event was pruned (RAW_BODY_RETENTION_DAYS): it cannot be processed');
   const connector = connectorFor(inbox.channel);
   const config = connector.configSchema.parse(inboxConfig(inbox));
   const req: WebhookRequest = { method: 'POST', url: new URL(webhookUrl(inbox)), headers: new Headers(inbox.headers), rawBody: inbox.rawBody };

@@ -110,7 +110,7 @@ export async function retryMessage(actor: Actor, conversationId: string, message
   if (existing.status !== 'failed') throw new DomainError('not_failed', 'Only a failed reply can be retried', 409);
   await withPgTransaction(async (client) => {
     const res = await client.query(
-      `UPDATE "Message" SET "status" = 'queued', "errorCode" = NULL, "errorText" = NULL, "attempts" = 0, "updatedAt" = now() WHERE "id" = $1 AND "status" = 'failed'`,
+      `UPDATE "Message" SET "status" = 'queued', "errorCode" = NULL, "errorText" = NULL, "attempts" = 0, "retryingSince" = NULL, "updatedAt" = now() WHERE "id" = $1 AND "status" = 'failed'`,
       [messageId],
     );
     if (res.rowCount === 0) throw new DomainError('not_failed', 'Only a failed reply can be retried', 409);

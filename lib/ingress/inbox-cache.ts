@@ -1,7 +1,10 @@
 /**
  * Webhook-path lookup of an inbox by its URL key, cached briefly in memory so the hot path does
  * one INSERT per request, not a SELECT and a decrypt as well. Config edits show up within TTL.
+ * Bounded (LRU): unknown keys are cached too (as "no such inbox"), so a flood of random webhook
+ * URLs costs one SELECT per key and at most MAX_ENTRIES entries of memory.
  */
+import { LRUCache } from 'lru-cache';
 import type { Connector } from '@/lib/channels/types';
 import { getConnector } from '@/lib/channels/registry';
 import { db } from '@/lib/db';
@@ -10,7 +13,15 @@ import { inboxConfig } from '@/lib/domain/inboxes';
 export interface IngressInbox { id: string; channel: string; connector: Connector; config: Record<string, unknown> }
 
 const TTL_MS = 10_000;
-const cache = new Map<string, { at: number; inbox: IngressInbox | null; pending?: Promise<IngressInbox | null> }>();
+export const MAX_ENTRIES = 5_000;
+
+// Values are wrapped: lru-cache refuses null, and a miss must be cached as well.
+const cache = new LRUCache<string, { inbox: IngressInbox | null }>({
+  max: MAX_ENTRIES,
+  ttl: TTL_MS,
+  // One load per key at a time, however many requests arrive together.
+  fetchMethod: async (webhookKey) => ({ inbox: await load(webhookKey) }),
+});
 
 async function load(webhookKey: string): Promise<IngressInbox | null> {
   const row = await db().inbox.findUnique({ where: { webhookKey } });
@@ -20,22 +31,16 @@ async function load(webhookKey: string): Promise<IngressInbox | null> {
 }
 
 export async function inboxForWebhook(webhookKey: string): Promise<IngressInbox | null> {
-  const hit = cache.get(webhookKey);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.pending ?? hit.inbox;
-  // One load per key at a time, however many requests arrive together.
-  const pending = load(webhookKey);
-  cache.set(webhookKey, { at: Date.now(), inbox: null, pending });
-  try {
-    const inbox = await pending;
-    cache.set(webhookKey, { at: Date.now(), inbox });
-    return inbox;
-  } catch (err) {
-    cache.delete(webhookKey);
-    throw err;
-  }
+  const entry = await cache.fetch(webhookKey);
+  return entry?.inbox ?? null;
 }
 
 export function forgetInbox(webhookKey?: string): void {
   if (webhookKey) cache.delete(webhookKey);
   else cache.clear();
+}
+
+/** Entries held now (for tests and diagnostics). */
+export function cachedInboxCount(): number {
+  return cache.size;
 }

@@ -4,9 +4,10 @@
  */
 import { PgBoss } from 'pg-boss';
 import type pg from 'pg';
-import { poolSettings } from '@/lib/db';
+import { pool, poolSettings } from '@/lib/db';
+import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
-import { QUEUE_DEFINITIONS, type JobPayloads } from './contracts';
+import { queueDefinitions, type JobPayloads } from './contracts';
 
 const g = globalThis as unknown as { __sbBoss?: Promise<PgBoss> };
 
@@ -18,9 +19,13 @@ export function boss(opts: { listen?: boolean } = {}): Promise<PgBoss> {
       // 57P01: the database is shutting down (Ctrl-C reaches the embedded Postgres too); not a fault.
       b.on('error', (err) => ((err as { code?: string }).code === '57P01' ? logger.info('database shutting down') : logger.error({ err }, 'pg-boss error')));
       await b.start();
-      for (const q of QUEUE_DEFINITIONS) {
+      for (const q of queueDefinitions(runtimeEnv())) {
         const existing = await b.getQueue(q.name);
         if (!existing) await b.createQueue(q.name, q);
+        // Settings (and these definitions) change between releases: keep the retry policy current.
+        else if (existing.retryLimit !== q.retryLimit || existing.retryDelay !== q.retryDelay || existing.retryDelayMax !== q.retryDelayMax) {
+          await b.updateQueue(q.name, { retryLimit: q.retryLimit, retryDelay: q.retryDelay, retryBackoff: q.retryBackoff, retryDelayMax: q.retryDelayMax });
+        }
       }
       return b;
     })();
@@ -51,4 +56,16 @@ export async function enqueue<N extends keyof JobPayloads>(
     startAfter: options.startAfter,
     db: options.client ? sqlExecutor(options.client) : undefined,
   });
+}
+
+/**
+ * Sets when a job that is about to throw runs again: pg-boss applies this job's own retry_delay
+ * when the handler fails it (per-job columns of pgboss.job). Used for Retry-After and the
+ * delivery back-off, which a queue-wide setting cannot express.
+ */
+export async function setRetryDelay(jobId: string, delaySeconds: number): Promise<void> {
+  await pool().query(
+    `UPDATE pgboss.job SET retry_delay = $2, retry_backoff = false, retry_limit = GREATEST(retry_limit, retry_count + 1) WHERE id = $1 AND state = 'active'`,
+    [jobId, Math.max(1, Math.round(delaySeconds))],
+  );
 }

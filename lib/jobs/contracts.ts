@@ -25,20 +25,27 @@ export interface JobPayloads {
   'contact.profile': ContactProfileJob;
 }
 
-/** Delivery attempts (first try included) before a retryable failure becomes final. */
-export const MAX_DELIVERY_ATTEMPTS = 6;
+/**
+ * pg-boss's own retry limit for deliveries. The real give-up rule is the delivery's retry horizon
+ * (lib/domain/retry-schedule.ts): the handler never lets a job fail for good, because a failed
+ * job of a key_strict_fifo queue holds back every later reply of its conversation.
+ */
+export const OUTBOUND_JOB_RETRY_LIMIT = 1000;
 
-export const QUEUE_DEFINITIONS: Queue[] = [
-  // Inbound processing is idempotent, so retrying a failure is always safe.
-  { name: QUEUES.inboundProcess, notify: true, retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
-  // One conversation's replies leave in order: FIFO per singletonKey (= conversation id).
-  // Provider failures are handled in the handler (lib/domain/delivery.ts); pg-boss retries only
-  // cover crashes of the handler itself.
-  { name: QUEUES.outboundDeliver, notify: true, policy: 'key_strict_fifo', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 120 },
-  { name: QUEUES.outboundDead, retentionSeconds: 30 * 24 * 3600 },
-  // Best effort: a name lookup that fails is not worth retrying for long.
-  { name: QUEUES.contactProfile, notify: true, retryLimit: 2, retryDelay: 30 },
-];
+/** Queue options; inbound retries come from the settings so a test can make a poison event dead quickly. */
+export function queueDefinitions(settings: { INBOUND_MAX_ATTEMPTS: number; INBOUND_RETRY_DELAY_SECONDS: number }): Queue[] {
+  return [
+    // Inbound processing is idempotent, so retrying a failure is always safe. The last failure
+    // makes the event a dead letter (worker/handlers/inbound-process.ts).
+    { name: QUEUES.inboundProcess, notify: true, retryLimit: settings.INBOUND_MAX_ATTEMPTS - 1, retryDelay: settings.INBOUND_RETRY_DELAY_SECONDS, retryBackoff: true, retryDelayMax: 300 },
+    // One conversation's replies leave in order: FIFO per singletonKey (= conversation id).
+    // Each retry's delay is set on the job by the handler (Retry-After, growing back-off).
+    { name: QUEUES.outboundDeliver, notify: true, policy: 'key_strict_fifo', retryLimit: OUTBOUND_JOB_RETRY_LIMIT, retryDelay: 2, retryBackoff: true, retryDelayMax: 3600 },
+    { name: QUEUES.outboundDead, retentionSeconds: 30 * 24 * 3600 },
+    // Best effort: a name lookup that fails is not worth retrying for long.
+    { name: QUEUES.contactProfile, notify: true, retryLimit: 2, retryDelay: 30 },
+  ];
+}
 
 /** A worker that has not checked in for this long is considered gone (it beats every 5 s). */
 export const HEARTBEAT_STALE_MS = 30_000;

@@ -43,21 +43,47 @@ export async function dispatchInboundEvents(boss: PgBoss): Promise<number> {
   }
 }
 
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 5_000;
+
 export function startInboundDispatcher(boss: PgBoss): () => Promise<void> {
   let stopped = false;
   let wake: (() => void) | undefined;
   let listener: pg.Client | undefined;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let backoffMs = RECONNECT_MIN_MS;
+
+  // The LISTEN connection dies with a database restart or a network cut: reconnect with back-off
+  // (the poll keeps events moving meanwhile), then dispatch at once in case a wake-up was missed.
+  const reconnectLater = (client: pg.Client, err?: unknown) => {
+    if (stopped || listener !== client) return;
+    listener = undefined;
+    client.end().catch(() => undefined);
+    logger.warn({ err, retryInMs: backoffMs }, 'dispatcher LISTEN connection lost; reconnecting');
+    reconnectTimer = setTimeout(() => void listen(), backoffMs);
+    backoffMs = Math.min(backoffMs * 2, RECONNECT_MAX_MS);
+  };
 
   const listen = async () => {
-    listener = new pg.Client({ connectionString: runtimeEnv().DATABASE_URL });
-    listener.on('notification', () => wake?.());
-    listener.on('error', () => undefined); // the poll keeps things moving; reconnect on next loop
-    await listener.connect();
-    await listener.query(`LISTEN ${INBOUND_CHANNEL}`);
+    if (stopped) return;
+    const client = new pg.Client({ connectionString: runtimeEnv().DATABASE_URL });
+    listener = client;
+    client.on('notification', () => wake?.());
+    client.on('error', (err) => reconnectLater(client, err));
+    client.on('end', () => reconnectLater(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${INBOUND_CHANNEL}`);
+      if (backoffMs > RECONNECT_MIN_MS) logger.info('dispatcher LISTEN connection restored');
+      backoffMs = RECONNECT_MIN_MS;
+      wake?.();
+    } catch (err) {
+      reconnectLater(client, err);
+    }
   };
 
   const loop = async () => {
-    await listen().catch((err) => logger.warn({ err }, 'dispatcher LISTEN failed; polling only'));
+    await listen();
     while (!stopped) {
       try {
         // Drain: keep going while batches come back full.
@@ -77,8 +103,11 @@ export function startInboundDispatcher(boss: PgBoss): () => Promise<void> {
   const done = loop();
   return async () => {
     stopped = true;
+    clearTimeout(reconnectTimer);
     wake?.();
     await done;
-    await listener?.end().catch(() => undefined);
+    const client = listener;
+    listener = undefined;
+    await client?.end().catch(() => undefined);
   };
 }

@@ -4,6 +4,8 @@ export interface RealtimeEvents {
   'conversation.updated': { conversationId: string; inboxId: string; status: string; assigneeId: string | null };
   'message.created': { messageId: string; conversationId: string; inboxId: string; direction: string; status: string | null };
   'message.updated': { messageId: string; conversationId: string; inboxId: string; status: string | null; error: { code: string | null; message: string } | null };
+  /** Inbox health changed (a webhook event became a dead letter, or one was re-driven). */
+  'inbox.updated': { inboxId: string; lastError: string | null; lastErrorAt: string | null; failedEvents: number };
 }
 
 export type RealtimeEventName = keyof RealtimeEvents;

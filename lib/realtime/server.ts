@@ -12,13 +12,14 @@ import type { Actor } from '@/lib/domain/actor';
 import { visibleInboxIds } from '@/lib/domain/access';
 import { db, pool } from '@/lib/db';
 import { logger } from '@/lib/logger';
+import { adapterPool } from './adapter-pool';
 import { inboxRoom, roleRoom, userRoom } from './events';
 
 const ATTACHMENTS_TABLE = `CREATE TABLE IF NOT EXISTS socket_io_attachments (id bigserial UNIQUE, created_at timestamptz DEFAULT NOW(), payload bytea)`;
 
 export async function attachRealtime(server: HttpServer): Promise<Server> {
   await pool().query(ATTACHMENTS_TABLE); // the adapter's overflow table for large payloads
-  const io = new Server(server, { adapter: createAdapter(pool()), serveClient: false });
+  const io = new Server(server, { adapter: createAdapter(adapterPool(pool())), serveClient: false });
   io.use(async (socket, next) => {
     try {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;

@@ -11,6 +11,7 @@ import { applyDatabaseTimeouts } from './database-timeouts';
 import { setupCodeBanner, setupCodeForFirstRun } from './first-run';
 import { migrate } from './migrate';
 import { appSecret } from './secrets-store';
+import { AppSecretMismatchError, checkAppSecret } from './check-app-secret';
 import { supervise, type Supervised } from './supervisor';
 
 const log = (m: string) => console.log(`[switchboard] ${m}`);
@@ -30,6 +31,11 @@ async function main() {
   log(migrations.applied.length ? `Applied migrations: ${migrations.applied.join(', ')}` : 'Database schema is up to date');
   const timeouts = await applyDatabaseTimeouts(databaseUrl, { lockTimeoutMs: env.DB_LOCK_TIMEOUT_MS, statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS });
   if (!timeouts.ok) log(`Warning: could not set lock_timeout/statement_timeout on the database role (${timeouts.error}). Ask your database administrator to run: ALTER ROLE <role> IN DATABASE <db> SET lock_timeout = '${env.DB_LOCK_TIMEOUT_MS}ms'; ALTER ROLE <role> IN DATABASE <db> SET statement_timeout = '${env.DB_STATEMENT_TIMEOUT_MS}ms';`);
+  const secretCheck = await checkAppSecret(databaseUrl, secret, dataDir).catch(async (err) => {
+    if (embedded) await embedded.stop();
+    throw err;
+  });
+  if (secretCheck.unreadable.length) log(`Warning: APP_SECRET cannot decrypt the credentials of ${secretCheck.unreadable.join(', ')}: enter them again (Admin › Inboxes)`);
 
   ensureGenerated(root);
   if (!dev) ensureBuilt(root, log);
@@ -69,6 +75,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof EnvError ? err.message : `[switchboard] Start-up failed: ${(err as Error).stack ?? err}`);
+  console.error(err instanceof EnvError ? err.message : err instanceof AppSecretMismatchError ? `[switchboard] ${err.message}` : `[switchboard] Start-up failed: ${(err as Error).stack ?? err}`);
   process.exit(1);
 });

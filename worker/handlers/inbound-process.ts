@@ -1,23 +1,27 @@
-import type { Job } from 'pg-boss';
-import { pool } from '@/lib/db';
+import type { JobWithMetadata } from 'pg-boss';
+import { recordInboundFailure } from '@/lib/domain/inbound-failures';
 import { processInboundEvent } from '@/lib/domain/ingest';
 import type { InboundProcessJob } from '@/lib/jobs/contracts';
 import { logger } from '@/lib/logger';
 
 /**
  * Processes stored webhook events in the order they arrived. A failure is recorded on its event
- * and the job is retried by pg-boss; events already processed are skipped on the retry.
+ * and the job is retried by pg-boss; events already processed are skipped on the retry. On the
+ * job's last attempt a failure makes the event a dead letter (visible, re-drivable) and the job
+ * completes, so nothing is retried forever and nothing fails silently.
  */
-export async function inboundProcess(jobs: Job<InboundProcessJob>[]): Promise<void> {
+export async function inboundProcess(jobs: JobWithMetadata<InboundProcessJob>[]): Promise<void> {
   let failure: unknown;
   for (const job of jobs) {
+    const final = job.retryCount >= job.retryLimit;
     for (const eventId of job.data.eventIds) {
       try {
         await processInboundEvent(eventId);
       } catch (err) {
-        failure ??= err;
-        logger.error({ err, eventId }, 'inbound processing failed');
-        await pool().query('UPDATE "InboundEvent" SET "error" = $2 WHERE "id" = $1', [eventId, String((err as Error).message).slice(0, 2000)]).catch(() => undefined);
+        logger.error({ err, eventId, attempt: job.retryCount + 1, final }, 'inbound processing failed');
+        // If even this write fails (database down), the job is retried and tries again.
+        await recordInboundFailure(eventId, err, final);
+        if (!final) failure ??= err;
       }
     }
   }

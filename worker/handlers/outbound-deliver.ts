@@ -1,8 +1,28 @@
-import type { Job } from 'pg-boss';
-import { deliverMessage } from '@/lib/domain/delivery';
+import type { JobWithMetadata } from 'pg-boss';
+import { deliverMessage, handleDeliveryCrash, type DeliveryOutcome } from '@/lib/domain/delivery';
+import { setRetryDelay } from '@/lib/jobs/boss';
 import type { OutboundDeliverJob } from '@/lib/jobs/contracts';
 
-/** Sends replies; RetryLater propagates so pg-boss retries with backoff, keeping per-conversation order. */
-export async function outboundDeliver(jobs: Job<OutboundDeliverJob>[]): Promise<void> {
-  for (const job of jobs) await deliverMessage(job.data.messageId);
+/** Thrown to make pg-boss run the job again after the delay set on it, holding back the conversation's later replies. */
+export class RetryLater extends Error {}
+
+/**
+ * Sends replies. Only a retry throws; every final outcome (sent, failed with a reason) completes
+ * the job, because a failed job of the key_strict_fifo queue would hold back the conversation's
+ * later replies for good. If even the crash handling fails (database down), the job is retried
+ * with the queue's back-off and decides again.
+ */
+export async function outboundDeliver(jobs: JobWithMetadata<OutboundDeliverJob>[]): Promise<void> {
+  for (const job of jobs) {
+    let outcome: DeliveryOutcome;
+    try {
+      outcome = await deliverMessage(job.data.messageId, job.createdOn);
+    } catch (err) {
+      outcome = await handleDeliveryCrash(job.data.messageId, err, job.createdOn);
+    }
+    if (outcome.kind === 'retry') {
+      await setRetryDelay(job.id, outcome.delaySeconds);
+      throw new RetryLater(outcome.reason);
+    }
+  }
 }

@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../api';
 import { keys } from '../keys';
-import type { Channel, CreatedInbox, Inbox, InboxConfig, ItemList, Role, TestResult, User, WebhookRegistration } from '../types';
+import type { Channel, CreatedInbox, FailedInboundEventPage, Inbox, InboxConfig, ItemList, Role, TestResult, User, WebhookRegistration } from '../types';
 
 export function useChannels() {
   return useQuery({
@@ -52,6 +52,26 @@ export function useRegisterWebhook() {
     mutationFn: (inboxId: string) =>
       api<WebhookRegistration>('POST', `/api/v1/inboxes/${encodeURIComponent(inboxId)}/webhook`),
     onSettled: () => qc.invalidateQueries({ queryKey: keys.inboxes }),
+  });
+}
+
+/** Webhook events that failed on every attempt (the newest 50), across inboxes. */
+export function useFailedInboundEvents() {
+  return useQuery({
+    queryKey: keys.failedInboundEvents,
+    queryFn: ({ signal }) => api<FailedInboundEventPage>('GET', '/api/v1/inbound-events?state=failed&limit=50', undefined, signal),
+  });
+}
+
+/** Re-drives a failed webhook event: it is processed again from its stored raw body. */
+export function useRetryInboundEvent() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (eventId: string) => api<{ id: string; state: 'queued' }>('POST', `/api/v1/inbound-events/${encodeURIComponent(eventId)}/retry`),
+    onSettled: () => {
+      qc.invalidateQueries({ queryKey: keys.failedInboundEvents });
+      qc.invalidateQueries({ queryKey: keys.inboxes });
+    },
   });
 }
 
