@@ -44,7 +44,7 @@ describe('cookie-authenticated mutations', () => {
   it('refuses a cross-site POST with the cookie, and it changes nothing', async () => {
     const { POST } = await import('./v1/users/route');
     const before = await users();
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { cookie, origin: 'https://evil.example', host: '127.0.0.1:3999' },
       { cookie, origin: 'null', host: '127.0.0.1:3999' },
       { cookie, 'sec-fetch-site': 'cross-site' },
@@ -67,7 +67,7 @@ describe('cookie-authenticated mutations', () => {
   it('accepts the same request from the app itself: PUBLIC_URL, the host it was sent to, or Sec-Fetch-Site same-origin', async () => {
     const { POST } = await import('./v1/users/route');
     const before = await users();
-    for (const headers of [
+    for (const headers of <Record<string, string>[]>[
       { cookie, origin: process.env.PUBLIC_URL! },
       { cookie, origin: 'http://localhost:3300', host: 'localhost:3300' },
       { cookie, 'sec-fetch-site': 'same-origin' },
