@@ -36,7 +36,11 @@ export function isSameOrigin(headers: Headers, publicUrl: string): boolean {
   return true;
 }
 
-/** True when the request would act with the session cookie: a mutating method and no Bearer token. */
+/**
+ * True when the request would act with the session cookie: a mutating method and no Authorization
+ * header (with one, resolveActor never looks at the cookie, and another site's page cannot send one
+ * without a CORS preflight, which Switchboard never grants).
+ */
 export function needsOriginCheck(method: string, headers: Headers): boolean {
   return !SAFE_METHODS.has(method.toUpperCase()) && !headers.get('authorization');
 }
