@@ -8,6 +8,10 @@ export const metadata: Metadata = {
   description: 'One support inbox for every messaging channel',
 };
 
+// Every page is rendered per request: Next puts the request's CSP nonce (proxy.ts) on its scripts,
+// which a page prerendered at build time could not carry.
+export const dynamic = 'force-dynamic';
+
 export const viewport: Viewport = { themeColor: '#4f46e5' };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

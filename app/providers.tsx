@@ -1,4 +1,5 @@
 'use client';
+import '@/lib/client/csp-safe-zod';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { SessionProvider } from 'next-auth/react';
 import { useState, type ReactNode } from 'react';

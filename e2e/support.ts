@@ -24,3 +24,18 @@ export async function signIn(page: Page, user: { email: string; password: string
   await page.getByTestId('login-submit').click();
   await page.waitForURL(/\/inbox/);
 }
+
+/**
+ * Collects the page's Content-Security-Policy violations: Chromium's console report and the DOM's
+ * `securitypolicyviolation` event (the init script runs outside the page's CSP).
+ */
+export async function watchCspViolations(page: Page): Promise<string[]> {
+  const violations: string[] = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} in ${e.sourceFile}:${e.lineNumber}`));
+  });
+  return violations;
+}

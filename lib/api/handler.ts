@@ -8,6 +8,7 @@ import { DomainError } from '@/lib/domain/errors';
 import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '@/lib/db-busy';
 import { readBoundedText } from './read-body';
 import { logger } from '@/lib/logger';
+import { refuseCrossSite } from './origin';
 
 export function errorResponse(status: number, code: string, message: string, details?: Record<string, unknown>, headers?: HeadersInit): Response {
   return Response.json({ error: { code, message, ...details } }, { status, headers });
@@ -40,6 +41,8 @@ type Ctx<P> = { params: Promise<P> };
 export function authed<P = Record<string, string>>(fn: (req: Request, actor: Actor, params: P) => Promise<Response>) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
+      const crossSite = refuseCrossSite(req); // session cookies only act for our own pages
+      if (crossSite) return crossSite;
       const actor = await resolveActor(req.headers);
       if (!actor) return errorResponse(401, 'unauthorized', 'Sign in or send a valid API token (Authorization: Bearer <token>)');
       return await fn(req, actor, await ctx.params);
@@ -53,6 +56,8 @@ export function authed<P = Record<string, string>>(fn: (req: Request, actor: Act
 export function open<P = Record<string, string>>(fn: (req: Request, params: P) => Promise<Response>) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     try {
+      const crossSite = refuseCrossSite(req);
+      if (crossSite) return crossSite;
       return await fn(req, await ctx.params);
     } catch (err) {
       return handleError(err);

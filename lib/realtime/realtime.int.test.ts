@@ -41,8 +41,8 @@ async function tokenFor(user: { id: string; role: 'admin' | 'manager' | 'agent';
   return (await createToken(user, { name: 'test' })).token;
 }
 
-function open(auth: Record<string, string>): Promise<Socket> {
-  const socket = connect(url, { auth, transports: ['websocket'], reconnection: false });
+function open(auth: Record<string, string>, extraHeaders?: Record<string, string>): Promise<Socket> {
+  const socket = connect(url, { auth, extraHeaders, transports: ['websocket'], reconnection: false });
   sockets.push(socket);
   return new Promise((resolve, reject) => {
     socket.once('ready', () => resolve(socket));
@@ -72,6 +72,18 @@ describe('realtime', () => {
   it('refuses sockets without a valid session or token', async () => {
     await expect(open({})).rejects.toThrow(/unauthorized/);
     await expect(open({ token: 'sbk_not-a-real-token-at-all' })).rejects.toThrow(/unauthorized/);
+  });
+
+  it('refuses a cookie handshake from another site (cross-site WebSocket hijacking), not one from the app or with a token', async () => {
+    const { sessionCookieFor } = await import('@/lib/testing/session');
+    const cookie = await sessionCookieFor(admin);
+    await expect(open({}, { cookie, origin: 'https://evil.example' })).rejects.toThrow(/bad_origin/);
+    await expect(open({}, { cookie, origin: 'null' })).rejects.toThrow(/bad_origin/);
+    await expect(open({}, { cookie, 'sec-fetch-site': 'cross-site' })).rejects.toThrow(/bad_origin/);
+    expect((await open({}, { cookie, origin: process.env.PUBLIC_URL! })).connected).toBe(true);
+    expect((await open({}, { cookie, origin: url })).connected).toBe(true); // the host the socket was opened on
+    // A token is never sent by the browser on its own: no Origin rule for it.
+    expect((await open({ token: await tokenFor(admin) }, { origin: 'https://evil.example' })).connected).toBe(true);
   });
 
   it('delivers conversation.created and message.created of an inbox created after the socket connected', async () => {

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const INPUTS = ['app', 'components', 'lib', 'prisma/schema.prisma', 'next.config.js', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+const INPUTS = ['app', 'components', 'lib', 'prisma/schema.prisma', 'next.config.js', 'proxy.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
 const SKIP = new Set(['node_modules', 'generated', '.next', '.data']);
 
 function walk(p: string, out: string[]) {
