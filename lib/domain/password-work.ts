@@ -2,7 +2,7 @@
 import { hashPassword, PasswordHasherBusy, verifyPassword } from '@/lib/crypto/password';
 import { DomainError } from './errors';
 
-export const hasherBusy = () => new DomainError('busy', 'The server is busy checking passwords. Try again in a few seconds.', 503, { retryAfter: 5 });
+export const hasherBusy = () => new DomainError('busy', 'The server is busy checking passwords. Try again in a few seconds.', 503, { retryAfter: 5 }, { 'retry-after': '5' });
 
 async function orBusy<T>(work: Promise<T>): Promise<T> {
   try {
