@@ -29,7 +29,13 @@ export interface SharedCache {
 
 /** What the app lends a connector for calls that need the network, the clock or shared state. */
 export interface ConnectorDeps {
+  /** For provider APIs at the admin-configured base URLs (https only unless ALLOW_INSECURE_PROVIDER_URLS). */
   fetch: typeof fetch;
+  /**
+   * For URLs that came from a message, an activity or provider metadata (media links, Bot Framework
+   * serviceUrl, OpenID jwks_uri): public addresses only, checked after DNS on every redirect, size-capped.
+   */
+  fetchUntrusted: typeof fetch;
   now(): Date;
   cache: SharedCache;
 }
@@ -244,6 +250,8 @@ export interface SendContext<C> {
   lastInboundAt: Date | null;
   now: Date;
   fetch: typeof fetch;
+  /** See ConnectorDeps.fetchUntrusted: for the serviceUrl and media links to download. */
+  fetchUntrusted: typeof fetch;
   cache: SharedCache;
 }
 

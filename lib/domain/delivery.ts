@@ -11,6 +11,7 @@ import { MAX_DELIVERY_ATTEMPTS, QUEUES } from '@/lib/jobs/contracts';
 import { logger } from '@/lib/logger';
 import { publish } from '@/lib/realtime/publish';
 import { connectorFor, inboxConfig } from './inboxes';
+import { untrustedFetch } from '@/lib/net';
 import { postgresCache } from './shared-cache';
 import { sentSinceInbound } from './window-usage';
 
@@ -46,7 +47,7 @@ export async function deliverMessage(messageId: string): Promise<'sent' | 'faile
     const attempts = message.attempts + 1;
     try {
       const result = await connector.send(
-        { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch, cache: postgresCache },
+        { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch, fetchUntrusted: untrustedFetch(), cache: postgresCache },
         { ...(message.template ? { template: message.template as unknown as OutboundMessage['template'] } : { text: message.text ?? undefined, attachments: message.attachments as unknown as OutboundMessage['attachments'] }), metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined, sentSinceInbound: alreadySent },
       );
       await applySendResult(conversation, result);

@@ -5,6 +5,7 @@
  */
 import type { ConnectorDeps, SharedCache } from '@/lib/channels/types';
 import { pool } from '@/lib/db';
+import { untrustedFetch } from '@/lib/net';
 
 export const postgresCache: SharedCache = {
   async get(key) {
@@ -35,5 +36,5 @@ export const postgresCache: SharedCache = {
 
 /** What the app lends connectors. */
 export function connectorDeps(): ConnectorDeps {
-  return { fetch, now: () => new Date(), cache: postgresCache };
+  return { fetch, fetchUntrusted: untrustedFetch(), now: () => new Date(), cache: postgresCache };
 }

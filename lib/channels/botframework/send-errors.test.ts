@@ -11,7 +11,7 @@ const reference = { serviceUrl: 'https://smba.trafficmanager.net/emea/', channel
 
 function sendWith(connector: (req: { url: string }) => Response | Promise<Response>, token: () => Response = () => tokenResponse('tok')) {
   const http = fakeHttp((req) => (req.url.includes('/oauth2/') ? token() : connector(req)));
-  const ctx: SendContext<BotFrameworkConfig> = { config, contactExternalId: 'a:1xyz', reference, lastInboundAt: NOW, now: NOW, fetch: http.fetch, cache: memoryCache() };
+  const ctx: SendContext<BotFrameworkConfig> = { config, contactExternalId: 'a:1xyz', reference, lastInboundAt: NOW, now: NOW, fetch: http.fetch, fetchUntrusted: http.fetch, cache: memoryCache() };
   return sendBotFrameworkMessage(ctx, { text: 'hi', metadata: 'msg_1' }).then(() => null, (e: unknown) => e);
 }
 const connectorError = (status: number, code: string, headers: Record<string, string> = {}) =>

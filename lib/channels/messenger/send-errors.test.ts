@@ -10,7 +10,7 @@ const config = messengerConfigSchema.parse({ pageId: '1', pageAccessToken: 't', 
 
 async function sendAgainst(response: () => Response | Promise<Response>): Promise<ConnectorError> {
   const graph = fakeGraph(response);
-  const ctx = { config, contactExternalId: '2', reference: null, lastInboundAt: NOW, now: NOW, fetch: graph.fetch, cache: memoryCache() };
+  const ctx = { config, contactExternalId: '2', reference: null, lastInboundAt: NOW, now: NOW, fetch: graph.fetch, fetchUntrusted: graph.fetch, cache: memoryCache() };
   const err = await sendMessengerMessage(ctx, { text: 'hi', metadata: 'm' }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ConnectorError);
   return err as ConnectorError;

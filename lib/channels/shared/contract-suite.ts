@@ -97,7 +97,7 @@ export function connectorContractSuite(key: string, connector: Connector, fixtur
 
   it('send surfaces a network failure as a retryable ConnectorError', async () => {
     const { sendContext } = await fixtures();
-    const ctx = { ...sendContext, config: await config(), lastInboundAt: new Date(NOW.getTime() - 60_000), now: NOW, fetch: failingFetch, cache: memoryCache() };
+    const ctx = { ...sendContext, config: await config(), lastInboundAt: new Date(NOW.getTime() - 60_000), now: NOW, fetch: failingFetch, fetchUntrusted: failingFetch, cache: memoryCache() };
     const err = await connector.send(ctx, { text: 'contract test', metadata: 'msg_contract' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectorError);
     expect(err).toMatchObject({ kind: 'provider', retryable: true });

@@ -10,7 +10,7 @@ const GROUP = '-4012345678';
 
 async function attempt(respond: (call: RecordedCall, index: number) => Response | Promise<Response>, message: Partial<OutboundMessage> = { text: 'hi' }, chat = GROUP) {
   const api = fakeBotApi(respond);
-  const ctx = { config, contactExternalId: chat, reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, cache: memoryCache() };
+  const ctx = { config, contactExternalId: chat, reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
   const outcome = await sendTelegramMessage(ctx, { metadata: 'm', ...message }).then((result) => ({ result }), (error: unknown) => ({ error }));
   return { ...outcome, calls: api.calls } as { result?: Awaited<ReturnType<typeof sendTelegramMessage>>; error?: ConnectorError; calls: RecordedCall[] };
 }

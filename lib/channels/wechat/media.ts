@@ -1,5 +1,5 @@
 /**
- * Images go out by media_id: download the attachment (ctx.fetch), then upload it as temporary
+ * Images go out by media_id: download the attachment (ctx.fetchUntrusted: the link came from the reply), then upload it as temporary
  * media (POST /cgi-bin/media/upload?type=image, multipart field `media`; kept 3 days by WeChat).
  */
 import { describeNetworkError, fetchWithTimeout } from '../shared/http';
@@ -34,8 +34,8 @@ function fileName(url: string, name: string | undefined, type: string): string {
 }
 
 /** Returns the media_id of the uploaded image. */
-export async function uploadImage(config: WeChatConfig, deps: TokenDeps, url: string, name?: string): Promise<string> {
-  const { bytes, type } = await download(deps.fetch, url);
+export async function uploadImage(config: WeChatConfig, deps: TokenDeps & { fetchUntrusted: typeof fetch }, url: string, name?: string): Promise<string> {
+  const { bytes, type } = await download(deps.fetchUntrusted, url);
   const filename = fileName(url, name, type);
   const result = await withAccessToken(config, deps, (token) => {
     const form = new FormData(); // fresh per attempt: a retried call re-sends the whole body

@@ -10,7 +10,7 @@ const config = whatsappConfigSchema.parse({ phoneNumberId: '1', wabaId: '2', acc
 
 async function sendAgainst(response: () => Response | Promise<Response>): Promise<ConnectorError> {
   const api = fakeFetch(response);
-  const ctx = { config, contactExternalId: '16505551234', reference: null, lastInboundAt: NOW, now: NOW, fetch: api.fetch, cache: memoryCache() };
+  const ctx = { config, contactExternalId: '16505551234', reference: null, lastInboundAt: NOW, now: NOW, fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
   const err = await sendWhatsAppMessage(ctx, { text: 'hi', metadata: 'm' }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ConnectorError);
   return err as ConnectorError;
