@@ -218,9 +218,9 @@ export class ConnectorError extends Error {
   constructor(
     kind: ConnectorErrorKind,
     message: string,
-    opts: { retryable?: boolean; code?: string; retryAfterSeconds?: number } = {},
+    opts: { retryable?: boolean; code?: string; retryAfterSeconds?: number; /** For the log only (socket errors name addresses). */ cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'ConnectorError';
     this.kind = kind;
     this.code = opts.code;
