@@ -101,11 +101,14 @@ export function connectorContractSuite(key: string, connector: Connector, fixtur
     const err = await connector.send(ctx, { text: 'contract test', metadata: 'msg_contract' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectorError);
     expect(err).toMatchObject({ kind: 'provider', retryable: true });
+    // Shown to agents: a plain reason, never the socket error or the address it names.
+    expect((err as Error).message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed/);
   });
 
   it('testConnection reports a network failure without throwing', async () => {
     const result = await connector.testConnection(await config(), failingFetch);
     expect(result.ok).toBe(false);
     expect(result.message.trim()).not.toBe('');
+    expect(result.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed/);
   });
 }
