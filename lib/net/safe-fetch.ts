@@ -26,6 +26,7 @@ export function createSafeFetch(options: SafeFetchOptions): typeof fetch {
   const { maxBytes, maxRedirects = 3, timeoutMs = 60_000 } = options;
   const dispatcher = new Agent({ connect: { lookup: safeLookup(options) } });
 
+  // Callers pass a URL and an init; of a Request only its url is used (its body could not be re-sent on a redirect).
   return async (input, init = {}) => {
     let url = new URL(input instanceof Request ? input.url : input);
     let method = (init.method ?? 'GET').toUpperCase();
