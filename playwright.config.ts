@@ -45,6 +45,8 @@ export default defineConfig({
       EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 5497)),
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',
+      // The simulators run on 127.0.0.1 over http.
+      ALLOW_INSECURE_PROVIDER_URLS: 'true',
     },
   },
 });

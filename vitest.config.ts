@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Tests run simulators and fake providers on 127.0.0.1 (provider URLs and the safe fetch).
+    env: { ALLOW_INSECURE_PROVIDER_URLS: 'true' },
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env';
+import { parseEnv, readSetting } from './env';
 
 describe('parseEnv', () => {
   it('applies the documented defaults', () => {
@@ -25,5 +25,20 @@ describe('parseEnv', () => {
     expect(message).toMatch(/PUBLIC_URL: must be an absolute URL/);
     // Secrets are never echoed back.
     expect(message).not.toMatch(/hunter2|short-secret/);
+  });
+
+  it('reads the outbound settings: insecure provider URLs off by default, a 25 MB attachment cap', () => {
+    expect(parseEnv({})).toMatchObject({ ALLOW_INSECURE_PROVIDER_URLS: false, ATTACHMENT_MAX_BYTES: 25 * 1024 * 1024 });
+    expect(parseEnv({ ALLOW_INSECURE_PROVIDER_URLS: 'true', ATTACHMENT_MAX_BYTES: '1048576' })).toMatchObject({ ALLOW_INSECURE_PROVIDER_URLS: true, ATTACHMENT_MAX_BYTES: 1048576 });
+    expect(() => parseEnv({ ALLOW_INSECURE_PROVIDER_URLS: 'perhaps' })).toThrow(/ALLOW_INSECURE_PROVIDER_URLS: must be true or false/);
+  });
+});
+
+describe('readSetting', () => {
+  it('reads one setting now, falling back to its default when unset or invalid (parseEnv reports those at boot)', () => {
+    expect(readSetting('ALLOW_INSECURE_PROVIDER_URLS', {})).toBe(false);
+    expect(readSetting('ALLOW_INSECURE_PROVIDER_URLS', { ALLOW_INSECURE_PROVIDER_URLS: 'true' })).toBe(true);
+    expect(readSetting('ALLOW_INSECURE_PROVIDER_URLS', { ALLOW_INSECURE_PROVIDER_URLS: 'perhaps' })).toBe(false);
+    expect(readSetting('ATTACHMENT_MAX_BYTES', { ATTACHMENT_MAX_BYTES: '' })).toBe(25 * 1024 * 1024);
   });
 });

@@ -41,6 +41,10 @@ export const envSchema = z.object({
   OUTBOUND_RETRY_HOURS: z.coerce.number({ error: 'must be a number of hours' }).positive().max(24 * 14).default(24),
   // Raw webhook bodies are kept this long (for replay and diagnosis), then pruned.
   RAW_BODY_RETENTION_DAYS: z.coerce.number({ error: 'must be a number of days' }).int().min(1).max(3650).default(30),
+  // Local simulators only: lets provider base URLs use http: or a loopback/private host, and lets the
+  // safe outbound fetch reach loopback (never link-local or private ranges).
+  ALLOW_INSECURE_PROVIDER_URLS: z.stringbool({ error: 'must be true or false' }).default(false),
+  ATTACHMENT_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024, 'must be at least 1024 bytes').default(25 * 1024 * 1024),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -61,6 +65,18 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 
 // Secrets never appear in error output.
 const shown = (key: string, value: string | undefined) => (key === 'APP_SECRET' || key === 'DATABASE_URL' ? `${value?.length ?? 0} characters` : JSON.stringify(value));
+
+/**
+ * One setting read from the environment now (not cached), for code that runs outside the boot path
+ * (connector config schemas, the outbound fetch) and for tests that change it. Bad values fall back
+ * to the default here: boot (parseEnv) is where they are reported.
+ */
+export function readSetting<K extends keyof Env>(key: K, source: Record<string, string | undefined> = process.env): Env[K] {
+  const field = envSchema.shape[key];
+  const raw = source[key] === '' ? undefined : source[key];
+  const parsed = field.safeParse(raw);
+  return (parsed.success ? parsed.data : field.parse(undefined)) as Env[K];
+}
 
 let cached: RuntimeEnv | undefined;
 

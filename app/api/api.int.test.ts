@@ -142,13 +142,14 @@ describe('templates, media and webhook registration', () => {
     expect((await call(templates.GET, 'GET', '/x', { token: agentToken, params: { id: inbox.id } })).json).toEqual({ items: [] });
   });
 
-  it('opens an attachment through Switchboard: provider URLs redirect, unknown indexes are 404', async () => {
+  it('opens an attachment through Switchboard: never a redirect (unreachable links are 502), unknown indexes are 404', async () => {
     const conversation = await db.db().conversation.findFirstOrThrow();
     const message = await db.db().message.create({ data: { conversationId: conversation.id, inboxId: inbox.id, direction: 'inbound', kind: 'attachment', status: 'received', attachments: [{ kind: 'image', url: 'https://cdn.example/a.jpg' }] } });
     const { GET } = await import('./v1/messages/[id]/attachments/[index]/route');
     const ok = await GET(new Request('http://localhost/x', { headers: { authorization: `Bearer ${agentToken}` } }), { params: Promise.resolve({ id: message.id, index: '0' }) });
-    expect(ok.status).toBe(302);
-    expect(ok.headers.get('location')).toBe('https://cdn.example/a.jpg');
+    expect(ok.status).toBe(502);
+    expect(ok.headers.get('location')).toBeNull();
+    expect(ok.headers.get('content-security-policy')).toBe("sandbox; default-src 'none'");
     expect((await call(GET, 'GET', '/x', { token: agentToken, params: { id: message.id, index: '7' } })).status).toBe(404);
   });
 

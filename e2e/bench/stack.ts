@@ -92,6 +92,7 @@ export async function startStack(root: string, log: (m: string) => void, track?:
     EMBEDDED_PG_PORT: String(pgPort),
     PUBLIC_URL: url,
     LOG_LEVEL: 'warn',
+    ALLOW_INSECURE_PROVIDER_URLS: 'true', // the bench's fake providers run on 127.0.0.1 over http
   } as Record<string, string | undefined> as NodeJS.ProcessEnv;
   if (external) env.DATABASE_URL = external;
 

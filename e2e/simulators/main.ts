@@ -2,6 +2,7 @@
  * `npm run simulate`: starts the provider simulators so a person can try Switchboard without provider
  * accounts. Each entry of SIMULATORS gets its own port (SIM_PORT, SIM_PORT + 1, ...).
  * With SWITCHBOARD_TOKEN set, each simulator also creates its inbox in Switchboard and registers the webhook.
+ * The simulators are plain http on 127.0.0.1: start Switchboard with `ALLOW_INSECURE_PROVIDER_URLS=true npm start`.
  */
 import { startBotFrameworkForCli } from './botframework/cli';
 import { type CreatedInbox, startMessengerForCli } from './messenger/cli';
@@ -69,7 +70,9 @@ async function main(): Promise<void> {
     try {
       for (const line of await sim.connect({ createInbox })) console.log(`  ${line}`);
     } catch (err) {
-      console.log(`  Could not create the inbox in Switchboard at ${SWITCHBOARD_URL}: ${err instanceof Error ? err.message : err}`);
+      const why = err instanceof Error ? err.message : String(err);
+      console.log(`  Could not create the inbox in Switchboard at ${SWITCHBOARD_URL}: ${why}`);
+      if (why.includes('ALLOW_INSECURE_PROVIDER_URLS')) console.log('  Restart Switchboard with ALLOW_INSECURE_PROVIDER_URLS=true npm start: the simulators are http on 127.0.0.1.');
       for (const line of sim.manualSteps()) console.log(`  ${line}`);
     }
   }

@@ -53,7 +53,13 @@ export class SharedCacheBusyError extends Error {
 
 /** What the app lends a connector for calls that need the network, the clock or shared state. */
 export interface ConnectorDeps {
+  /** For provider APIs at the admin-configured base URLs (https only unless ALLOW_INSECURE_PROVIDER_URLS). */
   fetch: typeof fetch;
+  /**
+   * For URLs that came from a message, an activity or provider metadata (media links, Bot Framework
+   * serviceUrl, OpenID jwks_uri): public addresses only, checked after DNS on every redirect, size-capped.
+   */
+  fetchUntrusted: typeof fetch;
   now(): Date;
   cache: SharedCache;
 }
@@ -236,9 +242,9 @@ export class ConnectorError extends Error {
   constructor(
     kind: ConnectorErrorKind,
     message: string,
-    opts: { retryable?: boolean; code?: string; retryAfterSeconds?: number } = {},
+    opts: { retryable?: boolean; code?: string; retryAfterSeconds?: number; /** For the log only (socket errors name addresses). */ cause?: unknown } = {},
   ) {
-    super(message);
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'ConnectorError';
     this.kind = kind;
     this.code = opts.code;
@@ -268,6 +274,8 @@ export interface SendContext<C> {
   lastInboundAt: Date | null;
   now: Date;
   fetch: typeof fetch;
+  /** See ConnectorDeps.fetchUntrusted: for the serviceUrl and media links to download. */
+  fetchUntrusted: typeof fetch;
   cache: SharedCache;
 }
 

@@ -20,6 +20,7 @@ import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
 import { publish } from '@/lib/realtime/publish';
 import { connectorFor, inboxConfig } from './inboxes';
+import { untrustedFetch } from '@/lib/net';
 import { errorText } from './error-text';
 import { applyPendingReceipts } from './pending-receipts';
 import { describeDuration, nextRetry } from './retry-schedule';
@@ -99,12 +100,12 @@ export async function deliverMessage(messageId: string, queuedAt?: Date): Promis
     if (claimed.count === 0) return { kind: 'skipped' };
     emit('sending', null);
     const attempts = message.attempts + 1;
-    const watched = watchSends(fetch);
+    const watched = watchSends(fetch, untrustedFetch());
     const sendStartedAt = new Date();
     let result: SendResult;
     try {
       result = await connector.send(
-        { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch: watched.fetch, cache: postgresCache },
+        { config, contactExternalId: conversation.identity.externalId, reference: conversation.reference as Record<string, unknown> | null, lastInboundAt: conversation.lastInboundAt, now: new Date(), fetch: watched.fetch, fetchUntrusted: watched.fetchUntrusted, cache: postgresCache },
         { ...(message.template ? { template: message.template as unknown as OutboundMessage['template'] } : { text: message.text ?? undefined, attachments: message.attachments as unknown as OutboundMessage['attachments'] }), metadata: message.id, replyToExternalId: message.replyToExternalId ?? undefined, sentSinceInbound: alreadySent },
       );
     } catch (err) {

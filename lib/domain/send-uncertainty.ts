@@ -20,24 +20,25 @@ export function mayHaveReachedProvider(err: unknown): boolean {
   return Boolean(cause?.code && LOST_ANSWER.has(cause.code));
 }
 
-export interface WatchedFetch { fetch: typeof fetch; uncertain: () => boolean }
+export interface WatchedFetch { fetch: typeof fetch; fetchUntrusted: typeof fetch; uncertain: () => boolean }
 
 /**
  * Wraps a fetch; remembers whether a request carrying a message may have reached the provider.
  * Every connector sends messages as a JSON POST; token requests (form-encoded) and media uploads
  * (multipart) carry no message, so losing their answer cannot duplicate one.
  */
-export function watchSends(base: typeof fetch): WatchedFetch {
+export function watchSends(base: typeof fetch, untrusted: typeof fetch = base): WatchedFetch {
   let uncertain = false;
-  const watched = (async (input: RequestInfo | URL, init?: RequestInit) => {
+  const watch = (f: typeof fetch) => (async (input: RequestInfo | URL, init?: RequestInit) => {
     try {
-      return await base(input, init);
+      return await f(input, init);
     } catch (err) {
       if (carriesMessage(input, init) && mayHaveReachedProvider(err)) uncertain = true;
       throw err;
     }
   }) as typeof fetch;
-  return { fetch: watched, uncertain: () => uncertain };
+  // Both: Bot Framework sends its replies to the conversation's serviceUrl through the untrusted one.
+  return { fetch: watch(base), fetchUntrusted: watch(untrusted), uncertain: () => uncertain };
 }
 
 function carriesMessage(input: RequestInfo | URL, init?: RequestInit): boolean {

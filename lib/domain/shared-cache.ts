@@ -14,6 +14,7 @@ import { SharedCacheBusyError, type ConnectorDeps, type SharedCache } from '@/li
 import { isDatabaseBusy } from '@/lib/db-busy';
 import type pg from 'pg';
 import { pool } from '@/lib/db';
+import { untrustedFetch } from '@/lib/net';
 
 // Inserts a row, or takes over an expired one; rowCount 0 while a live row holds the key (a lock
 // lease or a seen nonce).
@@ -105,5 +106,5 @@ export const postgresCache: SharedCache = {
 
 /** What the app lends connectors. */
 export function connectorDeps(): ConnectorDeps {
-  return { fetch, now: () => new Date(), cache: postgresCache };
+  return { fetch, fetchUntrusted: untrustedFetch(), now: () => new Date(), cache: postgresCache };
 }

@@ -40,5 +40,7 @@ export async function useTestDatabase(): Promise<string> {
   process.env.APP_SECRET = TEST_APP_SECRET;
   process.env.PUBLIC_URL ??= 'http://127.0.0.1:3999';
   process.env.LOG_LEVEL ??= 'warn';
+  // Simulators and fake providers run on 127.0.0.1 over http (vitest.config.ts sets it too).
+  process.env.ALLOW_INSECURE_PROVIDER_URLS ??= 'true';
   return url;
 }

@@ -11,20 +11,21 @@ import { ConnectorError, type InboundMessageEvent, type NormalizedEvent, type Se
 import { closeServer, listen, readBody } from '../http';
 import type { BotFrameworkSimulator, TokenVariant } from './server';
 import { BOT, startFastSimulator } from './test-support';
+import { untrustedFetch } from '@/lib/net';
 
 let sim: BotFrameworkSimulator;
 let config: BotFrameworkConfig;
 let closeEndpoint: () => Promise<void>;
 const events: NormalizedEvent[] = [];
 const keyFetches: string[] = [];
-const countingFetch = (log: string[]) => ((input: string | URL | Request, init?: RequestInit) => (log.push(String(input)), fetch(input, init))) as typeof fetch;
+const countingFetch = (log: string[], inner: typeof fetch = fetch) => ((input: string | URL | Request, init?: RequestInit) => (log.push(String(input)), inner(input, init))) as typeof fetch;
 
 beforeAll(async () => {
   sim = await startFastSimulator();
   const info = sim.info(BOT.tenantId);
   config = connector.configSchema.parse({ appId: BOT.appId, appPassword: BOT.password, tenantId: BOT.tenantId, openIdMetadataUrl: info.openIdMetadataUrl, tokenEndpoint: info.tokenEndpoint });
   // What the app's ingress does with a webhook, minus the database.
-  const deps = { fetch: countingFetch(keyFetches), now: () => new Date(), cache: memoryCache() };
+  const deps = { fetch: countingFetch(keyFetches), fetchUntrusted: countingFetch(keyFetches, untrustedFetch()), now: () => new Date(), cache: memoryCache() };
   const server = createServer(async (req, res) => {
     const request = {
       method: req.method ?? 'POST', url: new URL(req.url ?? '/', 'http://127.0.0.1'), rawBody: await readBody(req),
@@ -50,7 +51,7 @@ beforeEach(() => {
 });
 
 const sendCtx = (reference: Record<string, unknown> | undefined, cache: SharedCache = memoryCache(), log: string[] = []): SendContext<BotFrameworkConfig> => ({
-  config, contactExternalId: String(reference?.conversationId), reference: reference ?? null, lastInboundAt: new Date(), now: new Date(), fetch: countingFetch(log), cache,
+  config, contactExternalId: String(reference?.conversationId), reference: reference ?? null, lastInboundAt: new Date(), now: new Date(), fetch: countingFetch(log), fetchUntrusted: countingFetch(log, untrustedFetch()), cache,
 });
 async function customerWrites(input: Record<string, unknown> = {}) {
   const result = await sim.send({ kind: 'message', appId: BOT.appId, text: 'my laptop will not boot', ...input } as never);

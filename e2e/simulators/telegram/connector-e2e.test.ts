@@ -9,6 +9,7 @@ import { ConnectorError, type OutboundMessage } from '../../../lib/channels/type
 import { startIngress } from './ingress-harness';
 import { startTelegramSimulator, type TelegramSimulator } from './server';
 import { ANA, BOT, botApi } from './test-support';
+import { untrustedFetch } from '@/lib/net';
 
 const PUBLIC_URL = 'https://support.acme.example/api/webhooks/telegram/inbox_1';
 
@@ -16,9 +17,9 @@ describe('Telegram connector ⇄ simulator', () => {
   let sim: TelegramSimulator;
   let ingress: Awaited<ReturnType<typeof startIngress>>;
   let config: TelegramConfig;
-  const deps = () => testDeps({ fetch: globalThis.fetch });
+  const deps = () => testDeps({ fetch: globalThis.fetch, fetchUntrusted: untrustedFetch() });
   const send = (message: Omit<OutboundMessage, 'metadata'>, contactExternalId = String(ANA.id)) =>
-    telegramConnector.send({ config, contactExternalId, reference: null, lastInboundAt: new Date(), now: new Date(), fetch: globalThis.fetch, cache: memoryCache() }, { ...message, metadata: 'msg_1' });
+    telegramConnector.send({ config, contactExternalId, reference: null, lastInboundAt: new Date(), now: new Date(), fetch: globalThis.fetch, fetchUntrusted: untrustedFetch(), cache: memoryCache() }, { ...message, metadata: 'msg_1' });
 
   async function setUp(opts: { failFirst?: number; sim?: Parameters<typeof startTelegramSimulator>[0] } = {}) {
     ingress = await startIngress(() => config, { failFirst: opts.failFirst });

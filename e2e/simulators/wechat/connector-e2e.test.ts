@@ -11,6 +11,7 @@ import { ConnectorError, type InboundMessageEvent, MalformedPayloadError, type N
 import { closeServer, listen, readBody } from '../http';
 import type { WeChatSimulator } from './server';
 import { fetchToken, startFastSimulator } from './test-support';
+import { untrustedFetch } from '@/lib/net';
 
 const APP_ID = 'wx7c1f0e9d8b6a5c43';
 const TRICKY = 'Hello <b>&amp;</b> "quoted" ]]> 😀 /::) [Smile]';
@@ -29,7 +30,7 @@ async function startApp(config: WeChatConfig, opts: { slowFirstPostMs?: number }
     }
     posts += 1;
     if (posts === 1 && opts.slowFirstPostMs) await new Promise((r) => setTimeout(r, opts.slowFirstPostMs));
-    const verdict = await wechatConnector.verify(request, config, { fetch, now: () => new Date(), cache: memoryCache() });
+    const verdict = await wechatConnector.verify(request, config, { fetch, fetchUntrusted: untrustedFetch(), now: () => new Date(), cache: memoryCache() });
     if (!verdict.ok) return reply(verdict.status, verdict.reason);
     try {
       for (const event of wechatConnector.parse(request, config)) if (!stored.has(event.dedupeKey)) stored.set(event.dedupeKey, event);
@@ -52,7 +53,7 @@ describe('WeChat connector ⇄ simulator, safe mode, over HTTP', () => {
   let lastInboundAt = new Date();
 
   const send = (message: Partial<OutboundMessage>, now = new Date()) =>
-    wechatConnector.send({ config, contactExternalId: openId, reference: null, lastInboundAt, now, fetch, cache }, { metadata: 'msg_1', ...message });
+    wechatConnector.send({ config, contactExternalId: openId, reference: null, lastInboundAt, now, fetch, fetchUntrusted: untrustedFetch(), cache }, { metadata: 'msg_1', ...message });
 
   beforeAll(async () => {
     sim = await startFastSimulator({ replyDeadlineMs: 400, attemptSpacingMs: 450 });
@@ -95,7 +96,7 @@ describe('WeChat connector ⇄ simulator, safe mode, over HTTP', () => {
     const voice = [...app.stored.values()].at(-1)!;
     expect(voice).toMatchObject({ type: 'message', text: '你好', attachments: [{ kind: 'audio', mimeType: 'audio/amr', providerMediaId: expect.any(String) }] });
     const [attachment] = (voice as InboundMessageEvent).attachments;
-    const res = await wechatConnector.fetchMedia!(config, attachment, { fetch, now: () => new Date(), cache });
+    const res = await wechatConnector.fetchMedia!(config, attachment, { fetch, fetchUntrusted: untrustedFetch(), now: () => new Date(), cache });
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 6).toString()).toBe('#!AMR\n');
   });
 
@@ -131,7 +132,7 @@ describe('WeChat connector ⇄ simulator, safe mode, over HTTP', () => {
   });
 
   it('testConnection succeeds against the simulator and explains a wrong AppSecret', async () => {
-    expect(await wechatConnector.testConnection(config, fetch, { fetch, now: () => new Date(), cache })).toMatchObject({ ok: true });
+    expect(await wechatConnector.testConnection(config, fetch, { fetch, fetchUntrusted: untrustedFetch(), now: () => new Date(), cache })).toMatchObject({ ok: true });
     const wrong = await wechatConnector.testConnection({ ...config, appSecret: 'nope' }, fetch);
     expect(wrong).toMatchObject({ ok: false, details: { errcode: '40125' } });
     expect(wrong.message).toMatch(/AppSecret/);

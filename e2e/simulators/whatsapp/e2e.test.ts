@@ -10,6 +10,7 @@ import { whatsapp360Connector, type WhatsApp360Config } from '../../../lib/chann
 import { startIngress } from './ingress-double';
 import type { WhatsAppSimulator } from './server';
 import { CLOUD, D360, startFastSimulator, WA } from './test-support';
+import { untrustedFetch } from '@/lib/net';
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47];
 const deps = () => testDeps({ fetch });
@@ -19,7 +20,7 @@ describe('whatsapp connector ⇄ simulator (Cloud API)', () => {
   let ingress: Awaited<ReturnType<typeof startIngress>>;
   let config: WhatsAppConfig;
   const ctx = (lastInboundAt: Date | null, to = WA): SendContext<WhatsAppConfig> =>
-    ({ config, contactExternalId: to, reference: null, lastInboundAt, now: new Date(), fetch, cache: memoryCache() });
+    ({ config, contactExternalId: to, reference: null, lastInboundAt, now: new Date(), fetch, fetchUntrusted: untrustedFetch(), cache: memoryCache() });
   const send = (m: Partial<OutboundMessage>, lastInboundAt: Date | null = new Date()) => whatsappConnector.send(ctx(lastInboundAt), { metadata: 'msg', ...m });
   const events = () => ingress.of('/wa');
 
@@ -152,7 +153,7 @@ describe('whatsapp360 connector ⇄ simulator (360dialog)', () => {
   });
 
   it('send() with D360-API-KEY; statuses parsed; templates listed', async () => {
-    const ctx: SendContext<WhatsApp360Config> = { config, contactExternalId: WA, reference: null, lastInboundAt: new Date(), now: new Date(), fetch, cache: memoryCache() };
+    const ctx: SendContext<WhatsApp360Config> = { config, contactExternalId: WA, reference: null, lastInboundAt: new Date(), now: new Date(), fetch, fetchUntrusted: untrustedFetch(), cache: memoryCache() };
     const { externalId } = await whatsapp360Connector.send(ctx, { text: 'Hallo Lena', metadata: 'm' });
     expect(sim.sent()[0]).toMatchObject({ wamid: externalId, body: { text: { body: 'Hallo Lena' } } });
     await ingress.waitForEvents('/d360', (l) => l.filter((e) => e.type === 'status').length === 3);

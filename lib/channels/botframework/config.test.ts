@@ -30,7 +30,7 @@ describe('botframeworkConfigSchema', () => {
       appId: expect.stringContaining('GUID shown in the Azure Bot resource'),
       appPassword: expect.stringContaining('client secret'),
       tenantId: expect.stringContaining('Directory (tenant) ID'),
-      tokenEndpoint: expect.stringContaining('http(s) URL'),
+      tokenEndpoint: expect.stringContaining('https:// URL'),
     });
   });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { providerUrl } from '../shared/provider-url';
 
 export const BOT_FRAMEWORK_OPENID_METADATA_URL = 'https://login.botframework.com/v1/.well-known/openidconfiguration';
 /** `botframework.com` as tenant = the legacy multi-tenant authority (PROTOCOLS.md 4e). */
@@ -37,14 +38,12 @@ const baseSchema = z.object({
   // Where the keys that sign the Connector's tokens are published; simulators point it elsewhere.
   openIdMetadataUrl: z.preprocess(
     blankToUndefined,
-    z
-      .url({ protocol: /^https?$/, error: `OpenID metadata URL must be an http(s) URL, e.g. ${BOT_FRAMEWORK_OPENID_METADATA_URL}` })
-      .default(BOT_FRAMEWORK_OPENID_METADATA_URL),
+    providerUrl('OpenID metadata URL', BOT_FRAMEWORK_OPENID_METADATA_URL).default(BOT_FRAMEWORK_OPENID_METADATA_URL),
   ),
   // Derived from the tenant when left blank: only simulators and sovereign clouds change it.
   tokenEndpoint: z.preprocess(
     blankToUndefined,
-    z.url({ protocol: /^https?$/, error: 'Token endpoint must be an http(s) URL, e.g. https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token' }).optional(),
+    providerUrl('Token endpoint', 'https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token').optional(),
   ),
 });
 

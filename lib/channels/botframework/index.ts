@@ -36,5 +36,5 @@ export const botframeworkConnector: Connector<BotFrameworkConfig> = {
   ack: (req) => (isInvoke(req.rawBody) ? { status: 200, body: '{}', contentType: 'application/json' } : { status: 200, body: '' }),
   send: sendBotFrameworkMessage,
   window: () => ({ ...ALWAYS_OPEN }),
-  testConnection: (config, fetchImpl) => testBotFrameworkConnection(config, fetchImpl),
+  testConnection: (config, fetchImpl, deps) => testBotFrameworkConnection(config, fetchImpl, deps?.fetchUntrusted),
 };

@@ -38,7 +38,7 @@ async function getJson(fetchImpl: typeof fetch, url: string, what: string): Prom
     res = await fetchWithTimeout(fetchImpl, url, { headers: { accept: 'application/json' } }, FETCH_TIMEOUT_MS);
     ({ json } = await readResponseBody(res));
   } catch (err) {
-    throw new KeyFetchError(`could not fetch the ${what} (${url}): ${describeNetworkError(err, FETCH_TIMEOUT_MS)}`);
+    throw new KeyFetchError(`could not fetch the ${what}: ${describeNetworkError(err, FETCH_TIMEOUT_MS)}`);
   }
   if (!res.ok) throw new KeyFetchError(`the ${what} (${url}) answered HTTP ${res.status}`);
   return json;

@@ -91,7 +91,7 @@ function forcedRefresh(metadataUrl: string, deps: ConnectorDeps, now: number, kn
 }
 
 async function fetchAndStore(metadataUrl: string, deps: ConnectorDeps, now: number, forcedRefreshAt: number | null): Promise<KeySetEntry> {
-  const entry: KeySetEntry = { keys: await fetchSigningKeys(deps.fetch, metadataUrl), fetchedAt: now, forcedRefreshAt };
+  const entry: KeySetEntry = { keys: await fetchSigningKeys(deps.fetchUntrusted, metadataUrl), fetchedAt: now, forcedRefreshAt };
   await deps.cache.set(cacheKey(metadataUrl), JSON.stringify(entry), KEYS_TTL_MS / 1000);
   return remember(metadataUrl, entry);
 }

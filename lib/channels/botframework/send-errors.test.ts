@@ -11,7 +11,7 @@ const reference = { serviceUrl: 'https://smba.trafficmanager.net/emea/', channel
 
 function sendWith(connector: (req: { url: string }) => Response | Promise<Response>, token: () => Response = () => tokenResponse('tok')) {
   const http = fakeHttp((req) => (req.url.includes('/oauth2/') ? token() : connector(req)));
-  const ctx: SendContext<BotFrameworkConfig> = { config, contactExternalId: 'a:1xyz', reference, lastInboundAt: NOW, now: NOW, fetch: http.fetch, cache: memoryCache() };
+  const ctx: SendContext<BotFrameworkConfig> = { config, contactExternalId: 'a:1xyz', reference, lastInboundAt: NOW, now: NOW, fetch: http.fetch, fetchUntrusted: http.fetch, cache: memoryCache() };
   return sendBotFrameworkMessage(ctx, { text: 'hi', metadata: 'msg_1' }).then(() => null, (e: unknown) => e);
 }
 const connectorError = (status: number, code: string, headers: Record<string, string> = {}) =>
@@ -47,7 +47,8 @@ describe('Connector errors', () => {
 
   it('network failures and timeouts are retryable provider errors', async () => {
     const refused = () => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 10.0.0.1:443') }));
-    expect(await sendWith(refused)).toMatchObject({ kind: 'provider', retryable: true, message: expect.stringContaining('ECONNREFUSED') });
+    expect(await sendWith(refused)).toMatchObject({ kind: 'provider', retryable: true, message: expect.stringContaining('the connection was refused') });
+    expect((await sendWith(refused) as Error).message).not.toContain('10.0.0.1');
     const timeout = () => Promise.reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
     expect(await sendWith(timeout)).toMatchObject({ kind: 'provider', retryable: true, message: expect.stringContaining('timed out after 15 s') });
   });
@@ -63,5 +64,19 @@ describe('token errors during a send', () => {
     expect(await sendWith(() => json({}), () => { throw new TypeError('fetch failed'); })).toMatchObject({ kind: 'provider', retryable: true });
     expect(await sendWith(() => json({}), () => json({ error: 'temporarily_unavailable' }, 503))).toMatchObject({ kind: 'provider', retryable: true });
     expect(await sendWith(() => json({}), () => json({ error: 'throttled' }, 429, { 'Retry-After': '12' }))).toMatchObject({ kind: 'rate_limited', retryAfterSeconds: 12 });
+  });
+});
+
+describe('serviceUrl through the safe fetch', () => {
+  it('a serviceUrl on a private or link-local address is refused for good, without naming the address', async () => {
+    const { createSafeFetch } = await import('@/lib/net');
+    const safe = createSafeFetch({ allowLoopback: false, maxBytes: 1024 * 1024, timeoutMs: 2000 });
+    const http = fakeHttp(() => tokenResponse('tok'));
+    for (const serviceUrl of ['http://10.0.0.5/', 'http://169.254.169.254/latest/', 'http://[::ffff:127.0.0.1]/']) {
+      const ctx: SendContext<BotFrameworkConfig> = { config, contactExternalId: 'a:1xyz', reference: { ...reference, serviceUrl }, lastInboundAt: NOW, now: NOW, fetch: http.fetch, fetchUntrusted: safe, cache: memoryCache() };
+      const err = await sendBotFrameworkMessage(ctx, { text: 'hi', metadata: 'msg_1' }).then(() => null, (e: unknown) => e);
+      expect(err, serviceUrl).toMatchObject({ kind: 'invalid_recipient', retryable: false, message: expect.stringContaining('not on the public Internet') });
+      expect((err as Error).message).not.toMatch(/10\.0\.0\.5|169\.254|127\.0\.0\.1/);
+    }
   });
 });

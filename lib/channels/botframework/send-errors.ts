@@ -1,5 +1,5 @@
 import { ConnectorError } from '../types';
-import { describeNetworkError, parseRetryAfter } from '../shared/http';
+import { describeNetworkError, isRefusedByPolicy, parseRetryAfter } from '../shared/http';
 
 /** `{"error":{"code":"BadArgument","message":"…"}}` (the Connector's ErrorResponse), if present. */
 export function readConnectorError(json: unknown): { code?: string; message?: string } {
@@ -44,9 +44,11 @@ export function connectorHttpError(status: number, json: unknown, retryAfterHead
 
 /** The request failed before any response: it may or may not have reached the Connector. */
 export function connectorNetworkError(err: unknown, timeoutMs: number): ConnectorError {
+  // The serviceUrl came in an activity; one the safe fetch refuses will never work.
+  if (isRefusedByPolicy(err)) return new ConnectorError('invalid_recipient', `This conversation's Bot Framework address cannot be used: ${describeNetworkError(err, timeoutMs)}`, { retryable: false, cause: err });
   return new ConnectorError(
     'provider',
     `Could not reach Bot Framework (${describeNetworkError(err, timeoutMs)}); the message will be retried`,
-    { retryable: true },
+    { retryable: true, cause: err },
   );
 }

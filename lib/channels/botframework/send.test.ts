@@ -16,7 +16,7 @@ const reference = {
 const text = (t: string, extra: Partial<OutboundMessage> = {}): OutboundMessage => ({ text: t, metadata: 'msg_1', ...extra });
 
 function ctxWith(fetchImpl: typeof fetch, ref: Record<string, unknown> | null = reference, cache: SharedCache = memoryCache()): SendContext<BotFrameworkConfig> {
-  return { config, contactExternalId: CHANNEL_CONV, reference: ref, lastInboundAt: NOW, now: NOW, fetch: fetchImpl, cache };
+  return { config, contactExternalId: CHANNEL_CONV, reference: ref, lastInboundAt: NOW, now: NOW, fetch: fetchImpl, fetchUntrusted: fetchImpl, cache };
 }
 const isToken = (req: RecordedRequest) => req.url === TOKEN_URL;
 

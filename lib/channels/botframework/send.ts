@@ -25,10 +25,11 @@ export async function sendBotFrameworkMessage(ctx: SendContext<BotFrameworkConfi
 
   const deps = { fetch: ctx.fetch, cache: ctx.cache, now: ctx.now };
   let token = await botAccessToken(ctx.config, deps);
-  let res = await post(ctx.fetch, url, token, body);
+  // The serviceUrl came in an activity: the safe fetch refuses private and link-local addresses.
+  let res = await post(ctx.fetchUntrusted, url, token, body);
   if (res.status === 401) {
     token = await botAccessToken(ctx.config, deps, token);
-    res = await post(ctx.fetch, url, token, body);
+    res = await post(ctx.fetchUntrusted, url, token, body);
   }
   if (res.status >= 200 && res.status < 300) {
     const id = (res.json as { id?: unknown } | undefined)?.id;

@@ -38,7 +38,7 @@ describe('testBotFrameworkConnection', () => {
 
   it('reports unreachable endpoints and missing keys without throwing', async () => {
     const down = fakeHttp(() => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND login.microsoftonline.com') })));
-    expect(await testBotFrameworkConnection(configFor('botframework.com'), down.fetch)).toEqual({ ok: false, message: 'Could not reach login.microsoftonline.com: getaddrinfo ENOTFOUND login.microsoftonline.com' });
+    expect(await testBotFrameworkConnection(configFor('botframework.com'), down.fetch)).toEqual({ ok: false, message: 'Could not reach login.microsoftonline.com: the host name could not be resolved' });
     const noKeys = fakeHttp((req) => (req.url.includes('/oauth2/') ? tokenResponse('tok') : json({}, 404)));
     expect(await testBotFrameworkConnection(configFor('botframework.com'), noKeys.fetch)).toMatchObject({ ok: false, message: expect.stringContaining('cannot be verified') });
   });

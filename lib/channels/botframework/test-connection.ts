@@ -8,7 +8,7 @@ import { fetchSigningKeys } from './openid-fetch';
  * endpoint (what every send needs), and the OpenID metadata yields signing keys (what every
  * webhook needs). Never throws.
  */
-export async function testBotFrameworkConnection(config: BotFrameworkConfig, fetchImpl: typeof fetch): Promise<TestConnectionResult> {
+export async function testBotFrameworkConnection(config: BotFrameworkConfig, fetchImpl: typeof fetch, fetchUntrusted: typeof fetch = fetchImpl): Promise<TestConnectionResult> {
   const host = hostOf(config.tokenEndpoint);
   const token = await requestToken(config, fetchImpl);
   if (!token.ok && token.network) return { ok: false, message: `Could not reach ${host}: ${token.reason}` };
@@ -21,7 +21,7 @@ export async function testBotFrameworkConnection(config: BotFrameworkConfig, fet
   }
   let keyCount: number;
   try {
-    keyCount = (await fetchSigningKeys(fetchImpl, config.openIdMetadataUrl)).length;
+    keyCount = (await fetchSigningKeys(fetchUntrusted, config.openIdMetadataUrl)).length;
   } catch (err) {
     return { ok: false, message: `The credentials work, but incoming messages cannot be verified: ${err instanceof Error ? err.message : String(err)}` };
   }

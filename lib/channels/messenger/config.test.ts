@@ -41,7 +41,7 @@ describe('messengerConfigSchema', () => {
     ]);
     expect(messages({ ...minimal, pageId: 404217156637689 })).toEqual(['pageId: Page ID must be text']);
     expect(messages({ ...minimal, appSecret: '  ' })[0]).toMatch(/^appSecret: App secret is required/);
-    expect(messages({ ...minimal, apiBaseUrl: 'ftp://graph' })[0]).toMatch(/^apiBaseUrl: API base URL must be an http\(s\) URL/);
+    expect(messages({ ...minimal, apiBaseUrl: 'ftp://graph' })[0]).toMatch(/^apiBaseUrl: API base URL must be an https:\/\/ URL/);
     expect(messages({ ...minimal, apiVersion: '23' })).toEqual(['apiVersion: Graph API version must look like v23.0']);
     expect(messages({ ...minimal, humanAgentTag: 'yes' })).toEqual(['humanAgentTag: Human agent tag must be on or off']);
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { providerBaseUrl } from '../shared/provider-url';
 import { randomToken } from '../shared/tokens';
 
 /** Admin forms send "" for untouched optional fields: treat it as "not given" so defaults apply. */
@@ -28,14 +29,7 @@ export const messengerConfigSchema = z.object({
   verifyToken: z
     .preprocess(blankToUndefined, z.string({ error: 'Verify token must be text' }).trim().optional())
     .transform((token) => token || randomToken(24)),
-  apiBaseUrl: z
-    .preprocess(
-      blankToUndefined,
-      z
-        .url({ protocol: /^https?$/, error: 'API base URL must be an http(s) URL, e.g. https://graph.facebook.com' })
-        .default('https://graph.facebook.com'),
-    )
-    .transform((url) => url.replace(/\/+$/, '')),
+  apiBaseUrl: providerBaseUrl('https://graph.facebook.com'),
   apiVersion: z
     .preprocess(
       blankToUndefined,

@@ -56,6 +56,6 @@ export function networkErrorToConnectorError(err: unknown, timeoutMs: number): C
   return new ConnectorError(
     'provider',
     `Could not reach Meta (${describeNetworkError(err, timeoutMs)}); the request may not have reached Meta and will be retried`,
-    { retryable: true },
+    { retryable: true, cause: err },
   );
 }

@@ -13,7 +13,7 @@ const baseConfig = messengerConfigSchema.parse({
 });
 
 function ctxWith(fetchImpl: typeof fetch, lastInboundAt: Date | null, config: Partial<MessengerConfig> = {}): SendContext<MessengerConfig> {
-  return { config: { ...baseConfig, ...config }, contactExternalId: '1423587017700273', reference: null, lastInboundAt, now: NOW, fetch: fetchImpl, cache: memoryCache() };
+  return { config: { ...baseConfig, ...config }, contactExternalId: '1423587017700273', reference: null, lastInboundAt, now: NOW, fetch: fetchImpl, fetchUntrusted: fetchImpl, cache: memoryCache() };
 }
 const text = (t: string): OutboundMessage => ({ text: t, metadata: 'msg_42' });
 const ok = (id = 'm_sent_1') => graphJson({ recipient_id: '1423587017700273', message_id: id });

@@ -39,7 +39,7 @@ describe('testMessengerConnection', () => {
   it('reports a network failure with the host and never throws', async () => {
     const failing = (() => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND graph.facebook.com') }))) as typeof fetch;
     expect(await testMessengerConnection(config, failing)).toEqual({
-      ok: false, message: 'Could not reach graph.facebook.com: getaddrinfo ENOTFOUND graph.facebook.com',
+      ok: false, message: 'Could not reach graph.facebook.com: the host name could not be resolved',
     });
   });
 

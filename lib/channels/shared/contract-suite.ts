@@ -102,15 +102,18 @@ export function connectorContractSuite(key: string, connector: Connector, fixtur
 
   it('send surfaces a network failure as a retryable ConnectorError', async () => {
     const { sendContext } = await fixtures();
-    const ctx = { ...sendContext, config: await config(), lastInboundAt: new Date(NOW.getTime() - 60_000), now: NOW, fetch: failingFetch, cache: memoryCache() };
+    const ctx = { ...sendContext, config: await config(), lastInboundAt: new Date(NOW.getTime() - 60_000), now: NOW, fetch: failingFetch, fetchUntrusted: failingFetch, cache: memoryCache() };
     const err = await connector.send(ctx, { text: 'contract test', metadata: 'msg_contract' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConnectorError);
     expect(err).toMatchObject({ kind: 'provider', retryable: true });
+    // Shown to agents: a plain reason, never the socket error or the address it names.
+    expect((err as Error).message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed/);
   });
 
   it('testConnection reports a network failure without throwing', async () => {
     const result = await connector.testConnection(await config(), failingFetch);
     expect(result.ok).toBe(false);
     expect(result.message.trim()).not.toBe('');
+    expect(result.message).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|fetch failed/);
   });
 }

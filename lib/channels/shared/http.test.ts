@@ -32,10 +32,20 @@ describe('readResponseBody', () => {
 });
 
 describe('describeNetworkError', () => {
-  it('prefers the cause Node puts under "fetch failed"', () => {
+  it('reads the cause Node puts under "fetch failed" and says it plainly, without addresses', () => {
     const err = new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND graph.test') });
-    expect(describeNetworkError(err)).toBe('getaddrinfo ENOTFOUND graph.test');
-    expect(describeNetworkError(new Error('socket hang up'))).toBe('socket hang up');
+    expect(describeNetworkError(err)).toBe('the host name could not be resolved');
+    const refused = new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED 10.0.0.5:443'), { code: 'ECONNREFUSED' }) });
+    expect(describeNetworkError(refused)).toBe('the connection was refused');
+    expect(describeNetworkError(new Error('socket hang up'))).toBe('the connection was closed before an answer');
+    expect(describeNetworkError(new TypeError('fetch failed', { cause: Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }) }))).toBe('the TLS certificate was not accepted');
+    expect(describeNetworkError(new Error('connect EWHATEVER 192.168.1.20:8443'))).toBe('the request failed on the network');
+  });
+
+  it('keeps the safe fetch\'s own refusals, which name no address', async () => {
+    const { UnsafeUrlError } = await import('@/lib/net');
+    const err = new TypeError('fetch failed', { cause: new UnsafeUrlError('The link points to an address that is not on the public Internet', '10.0.0.5 is private') });
+    expect(describeNetworkError(err)).toBe('the link points to an address that is not on the public Internet');
   });
 });
 

@@ -32,17 +32,42 @@ export function isTimeoutError(err: unknown): boolean {
   return err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError');
 }
 
-/** A short reason for a failed fetch, e.g. "timed out after 15 s" or "getaddrinfo ENOTFOUND host". */
+/** Plain reasons for socket-level failures, matched on the error codes Node and undici use. */
+const NETWORK_REASONS: [RegExp, string][] = [
+  [/ECONNREFUSED/, 'the connection was refused'],
+  [/ENOTFOUND|EAI_AGAIN|EAI_NONAME|EAI_FAIL/, 'the host name could not be resolved'],
+  [/ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|UND_ERR_BODY_TIMEOUT/, 'the connection timed out'],
+  [/EHOSTUNREACH|ENETUNREACH|EHOSTDOWN|ENETDOWN/, 'the host is unreachable'],
+  [/ECONNRESET|EPIPE|UND_ERR_SOCKET|socket hang up|other side closed/i, 'the connection was closed before an answer'],
+  [/CERT|SSL|TLS|self[- ]signed/i, 'the TLS certificate was not accepted'],
+];
+
+/**
+ * A short reason for a failed fetch that is safe to show to an admin or an agent, e.g. "timed out
+ * after 15 s" or "the connection was refused": never the socket error itself, which names internal
+ * addresses (`connect ECONNREFUSED 10.0.0.5:443`). The safe fetch's refusals keep their own message.
+ */
 export function describeNetworkError(err: unknown, timeoutMs = DEFAULT_TIMEOUT_MS): string {
   if (isTimeoutError(err)) return `timed out after ${Math.round(timeoutMs / 1000)} s`;
-  if (err instanceof Error) {
-    // Node's fetch reports "fetch failed" and puts the useful part (ECONNREFUSED...) in `cause`.
-    const cause = err.cause;
-    if (cause instanceof Error && cause.message) return cause.message;
-    return err.message || err.name;
+  const seen: string[] = [];
+  // Node's fetch reports "fetch failed" and puts the useful part (ECONNREFUSED...) in `cause`.
+  for (let e: unknown = err; e instanceof Error && seen.length < 5; e = e.cause) {
+    if (e.name === 'UnsafeUrlError' || e.name === 'TooLargeError' || e.name === 'TooManyRedirectsError') return lowerFirst(e.message);
+    seen.push(`${(e as NodeJS.ErrnoException).code ?? ''} ${e.message}`);
   }
-  return String(err);
+  const text = seen.join(' ');
+  return NETWORK_REASONS.find(([pattern]) => pattern.test(text))?.[1] ?? 'the request failed on the network';
 }
+
+/** True when the safe fetch refused the URL or the body (private address, too large...): retrying cannot help. */
+export function isRefusedByPolicy(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e.name === 'UnsafeUrlError' || e.name === 'TooLargeError' || e.name === 'TooManyRedirectsError') return true;
+  }
+  return false;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** Retry-After as seconds: either delta-seconds or an HTTP date. */
 export function parseRetryAfter(value: string | null, now = new Date()): number | undefined {

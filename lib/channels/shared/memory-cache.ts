@@ -40,7 +40,8 @@ export function memoryCache(now: () => number = Date.now): SharedCache {
   };
 }
 
-/** ConnectorDeps for unit tests: a given fetch, a fixed or real clock, an in-memory cache. */
+/** ConnectorDeps for unit tests: a given fetch (also standing in for fetchUntrusted unless given), a fixed or real clock, an in-memory cache. */
 export function testDeps(overrides: Partial<ConnectorDeps> = {}): ConnectorDeps {
-  return { fetch: overrides.fetch ?? (() => Promise.reject(new Error('no network in unit tests'))) as typeof fetch, now: overrides.now ?? (() => new Date()), cache: overrides.cache ?? memoryCache() };
+  const fetchImpl = overrides.fetch ?? ((() => Promise.reject(new Error('no network in unit tests'))) as typeof fetch);
+  return { fetch: fetchImpl, fetchUntrusted: overrides.fetchUntrusted ?? fetchImpl, now: overrides.now ?? (() => new Date()), cache: overrides.cache ?? memoryCache() };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { providerBaseUrl } from '../shared/provider-url';
 import { randomToken } from '../shared/tokens';
 
 /** Admin forms send "" for untouched optional fields: treat it as "not given" so defaults apply. */
@@ -29,14 +30,7 @@ export const telegramConfigSchema = z.object({
         .optional(),
     )
     .transform((token) => token ?? randomToken(24)),
-  apiBaseUrl: z
-    .preprocess(
-      blankToUndefined,
-      z
-        .url({ protocol: /^https?$/, error: 'API base URL must be an http(s) URL, e.g. https://api.telegram.org' })
-        .default('https://api.telegram.org'),
-    )
-    .transform((url) => url.replace(/\/+$/, '')),
+  apiBaseUrl: providerBaseUrl('https://api.telegram.org'),
 });
 
 export type TelegramConfig = z.output<typeof telegramConfigSchema>;

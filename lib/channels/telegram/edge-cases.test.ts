@@ -46,7 +46,7 @@ describe('2. retry_after is honoured exactly and 403 is not retried', () => {
   const config = telegramConfigSchema.parse({ botToken: TOKEN, secretToken: 's' });
   const send = async (response: () => Response) => {
     const api = fakeBotApi(response);
-    const ctx = { config, contactExternalId: '427770117', reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, cache: memoryCache() };
+    const ctx = { config, contactExternalId: '427770117', reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
     const err = await sendTelegramMessage(ctx, { text: 'hi', metadata: 'm' }).catch((e: unknown) => e);
     return { err: err as ConnectorError, calls: api.calls };
   };
@@ -96,7 +96,7 @@ describe('3. edits and chat ids', () => {
   it('a send result is keyed by the chat it landed in', async () => {
     const config = telegramConfigSchema.parse({ botToken: TOKEN, secretToken: 's' });
     const api = fakeBotApi(() => tgSent('-1001987654321', 12046));
-    const ctx = { config, contactExternalId: '-1001987654321', reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, cache: memoryCache() };
+    const ctx = { config, contactExternalId: '-1001987654321', reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
     expect((await sendTelegramMessage(ctx, { text: 'on it', metadata: 'm' })).externalId).toBe('-1001987654321:12046');
   });
 });

@@ -47,6 +47,6 @@ describe('registerTelegramWebhook', () => {
       .toEqual({ ok: false, message: 'Telegram refused the webhook: Bad Request: bad webhook: Failed to resolve host: Name or service not known', details: { errorCode: '400' } });
     expect(await refuse(() => tgError(401, 'Unauthorized'))).toMatchObject({ ok: false, message: expect.stringMatching(/bot token was revoked or is wrong/) });
     const down = await refuse(() => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND tg.test') })));
-    expect(down).toEqual({ ok: false, message: 'Could not reach tg.test: getaddrinfo ENOTFOUND tg.test' });
+    expect(down).toEqual({ ok: false, message: 'Could not reach tg.test: the host name could not be resolved' });
   });
 });

@@ -10,7 +10,7 @@ const GROUP = '-4012345678';
 
 async function attempt(respond: (call: RecordedCall, index: number) => Response | Promise<Response>, message: Partial<OutboundMessage> = { text: 'hi' }, chat = GROUP) {
   const api = fakeBotApi(respond);
-  const ctx = { config, contactExternalId: chat, reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, cache: memoryCache() };
+  const ctx = { config, contactExternalId: chat, reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
   const outcome = await sendTelegramMessage(ctx, { metadata: 'm', ...message }).then((result) => ({ result }), (error: unknown) => ({ error }));
   return { ...outcome, calls: api.calls } as { result?: Awaited<ReturnType<typeof sendTelegramMessage>>; error?: ConnectorError; calls: RecordedCall[] };
 }
@@ -61,7 +61,7 @@ describe('Bot API error mapping', () => {
   it('network failure and timeout → retryable provider, never leaking the token', async () => {
     const refused = (await attempt(() => Promise.reject(new TypeError('fetch failed', { cause: new Error(`connect ECONNREFUSED for /bot${TOKEN}/sendMessage`) })))).error!;
     expect(refused).toMatchObject({ kind: 'provider', retryable: true });
-    expect(refused.message).toMatch(/ECONNREFUSED.*may not have reached Telegram/);
+    expect(refused.message).toMatch(/the connection was refused.*may not have reached Telegram/);
     expect(refused.message).not.toContain(TOKEN);
     const timedOut = (await attempt(() => Promise.reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError')))).error!;
     expect(timedOut.message).toContain('timed out after 15 s');

@@ -11,7 +11,7 @@ const CHAT = '427770117';
 async function sendWith(message: Omit<OutboundMessage, 'metadata'>, chat = CHAT) {
   let next = 100;
   const api = fakeBotApi((call) => tgSent(String(call.body.chat_id), next++));
-  const ctx = { config, contactExternalId: chat, reference: { chatType: 'private' }, lastInboundAt: null, now: new Date(), fetch: api.fetch, cache: memoryCache() };
+  const ctx = { config, contactExternalId: chat, reference: { chatType: 'private' }, lastInboundAt: null, now: new Date(), fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
   const result = await sendTelegramMessage(ctx, { ...message, metadata: 'msg_1' });
   return { result, calls: api.calls };
 }
@@ -75,7 +75,7 @@ describe('sendTelegramMessage request shapes', () => {
   it('refuses before calling: over 4096 UTF-16 units, templates, nothing to send', async () => {
     const refuse = async (message: Omit<OutboundMessage, 'metadata'>) => {
       const api = fakeBotApi(() => tgSent(CHAT, 1));
-      const ctx = { config, contactExternalId: CHAT, reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, cache: memoryCache() };
+      const ctx = { config, contactExternalId: CHAT, reference: null, lastInboundAt: null, now: new Date(), fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
       const err = await sendTelegramMessage(ctx, { ...message, metadata: 'm' }).catch((e: unknown) => e);
       expect(api.calls).toHaveLength(0);
       expect(err).toBeInstanceOf(ConnectorError);

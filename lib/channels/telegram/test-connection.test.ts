@@ -22,6 +22,6 @@ describe('testTelegramConnection (getMe)', () => {
     expect((await check(() => tgError(500, 'Internal Server Error'))).result.message).toBe('Telegram refused the check (error 500): Internal Server Error');
     expect((await check(() => tgOk({ nope: 1 }))).result).toMatchObject({ ok: false, message: expect.stringMatching(/Unexpected answer from tg.test/) });
     const down = await check(() => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:443') })));
-    expect(down.result).toEqual({ ok: false, message: 'Could not reach tg.test: connect ECONNREFUSED 127.0.0.1:443' });
+    expect(down.result).toEqual({ ok: false, message: 'Could not reach tg.test: the connection was refused' });
   });
 });

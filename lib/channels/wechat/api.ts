@@ -27,7 +27,7 @@ export async function callWeChat(fetchImpl: typeof fetch, url: string, init: Req
     throw new ConnectorError(
       'provider',
       `Could not reach WeChat (${describeNetworkError(err, DEFAULT_TIMEOUT_MS)}); the request may not have reached WeChat and will be retried`,
-      { retryable: true },
+      { retryable: true, cause: err },
     );
   }
   if (!json || typeof json !== 'object' || Array.isArray(json)) {

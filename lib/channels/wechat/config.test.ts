@@ -38,7 +38,7 @@ describe('wechatConfigSchema', () => {
     expect(messages({ ...minimal, token: 'has space!' })[0]).toMatch(/^token: Token must be 3 to 32 letters or digits/);
     expect(messages({ ...minimal, encodingAesKey: 'short' })[0]).toMatch(/^encodingAesKey: EncodingAESKey must be the 43/);
     expect(messages({ ...minimal, mode: 'aes' })[0]).toMatch(/^mode: Message encryption mode must be plain, compatible or safe/);
-    expect(messages({ ...minimal, apiBaseUrl: 'ftp://x' })[0]).toMatch(/^apiBaseUrl: API base URL must be an http\(s\) URL/);
+    expect(messages({ ...minimal, apiBaseUrl: 'ftp://x' })[0]).toMatch(/^apiBaseUrl: API base URL must be an https:\/\/ URL/);
     expect(messages({ ...minimal, windowMessageCap: 0 })).toEqual(['windowMessageCap: Replies per customer message must be at least 1']);
     expect(messages({ ...minimal, windowMessageCap: 'many' })[0]).toMatch(/^windowMessageCap: Replies per customer message must be a whole number/);
   });

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { providerBaseUrl } from '../shared/provider-url';
 
 /** Admin forms send "" for untouched optional fields: treat it as "not given" so defaults apply. */
 const blankToUndefined = (value: unknown) =>
@@ -65,13 +66,7 @@ const objectSchema = z.object({
     z.enum(WECHAT_MODES, { error: 'Message encryption mode must be plain, compatible or safe (as chosen in WeChat’s server configuration)' })
       .default('plain'),
   ).meta({ title: 'Message encryption mode', description: 'plain (明文), compatible (兼容) or safe (安全): the same as in WeChat' }),
-  apiBaseUrl: z
-    .preprocess(
-      blankToUndefined,
-      z.url({ protocol: /^https?$/, error: 'API base URL must be an http(s) URL, e.g. https://api.weixin.qq.com' })
-        .default('https://api.weixin.qq.com'),
-    )
-    .transform((url) => url.replace(/\/+$/, '')),
+  apiBaseUrl: providerBaseUrl('https://api.weixin.qq.com'),
   // WeChat's per-window reply cap (errcode 45047). Published numbers vary (5, 20): configurable.
   windowMessageCap: z.preprocess(
     (value) => (typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : blankToUndefined(value)),

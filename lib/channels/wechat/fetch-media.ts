@@ -31,13 +31,13 @@ async function get(fetchImpl: typeof fetch, url: string): Promise<MediaAnswer> {
 export async function fetchWeChatMedia(config: WeChatConfig, attachment: Attachment, deps: ConnectorDeps): Promise<Response> {
   if (!attachment.providerMediaId) {
     if (!attachment.url) throw new ConnectorError('invalid_request', 'This attachment has neither a WeChat MediaId nor a URL');
-    return fetchWithTimeout(deps.fetch, attachment.url);
+    return fetchWithTimeout(deps.fetchUntrusted, attachment.url);
   }
   const mediaId = attachment.providerMediaId;
   const answer = await withAccessToken(config, deps, (token) => get(deps.fetch, apiUrl(config.apiBaseUrl, '/cgi-bin/media/get', { access_token: token, media_id: mediaId })),
     (a) => ('file' in a ? 0 : a.errcode));
   if ('file' in answer) return answer.file;
-  if (answer.videoUrl) return fetchWithTimeout(deps.fetch, answer.videoUrl);
+  if (answer.videoUrl) return fetchWithTimeout(deps.fetchUntrusted, answer.videoUrl);
   if (answer.errcode === 40007) throw new ConnectorError('invalid_request', 'WeChat no longer has this media (temporary media is kept 3 days)', { code: '40007' });
   throw wechatErrorToConnectorError(answer.errcode, answer.errmsg);
 }

@@ -1,8 +1,8 @@
 /**
- * Images go out by media_id: download the attachment (ctx.fetch), then upload it as temporary
+ * Images go out by media_id: download the attachment (ctx.fetchUntrusted: the link came from the reply), then upload it as temporary
  * media (POST /cgi-bin/media/upload?type=image, multipart field `media`; kept 3 days by WeChat).
  */
-import { describeNetworkError, fetchWithTimeout } from '../shared/http';
+import { describeNetworkError, fetchWithTimeout, isRefusedByPolicy } from '../shared/http';
 import { ConnectorError } from '../types';
 import { apiUrl, callWeChat } from './api';
 import type { WeChatConfig } from './config';
@@ -17,7 +17,8 @@ async function download(fetchImpl: typeof fetch, url: string): Promise<{ bytes: 
   try {
     res = await fetchWithTimeout(fetchImpl, url);
   } catch (err) {
-    throw new ConnectorError('provider', `Could not download the image to send (${describeNetworkError(err)}); will retry`, { retryable: true });
+    if (isRefusedByPolicy(err)) throw new ConnectorError('invalid_request', `Could not download the image to send: ${describeNetworkError(err)}`, { retryable: false, cause: err });
+    throw new ConnectorError('provider', `Could not download the image to send (${describeNetworkError(err)}); will retry`, { retryable: true, cause: err });
   }
   if (!res.ok) throw new ConnectorError('invalid_request', `Could not download the image to send: HTTP ${res.status}`, { retryable: res.status >= 500 });
   const bytes = new Uint8Array(await res.arrayBuffer());
@@ -34,8 +35,8 @@ function fileName(url: string, name: string | undefined, type: string): string {
 }
 
 /** Returns the media_id of the uploaded image. */
-export async function uploadImage(config: WeChatConfig, deps: TokenDeps, url: string, name?: string): Promise<string> {
-  const { bytes, type } = await download(deps.fetch, url);
+export async function uploadImage(config: WeChatConfig, deps: TokenDeps & { fetchUntrusted: typeof fetch }, url: string, name?: string): Promise<string> {
+  const { bytes, type } = await download(deps.fetchUntrusted, url);
   const filename = fileName(url, name, type);
   const result = await withAccessToken(config, deps, (token) => {
     const form = new FormData(); // fresh per attempt: a retried call re-sends the whole body

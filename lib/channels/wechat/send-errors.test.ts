@@ -11,7 +11,7 @@ const config = wechatConfigSchema.parse({ appId: 'wx49f0ab532d5d035a', appSecret
 /** Sends one text where custom/send answers `errcode` (the token endpoint works). */
 async function sendFailingWith(errcode: number, errmsg = 'simulated'): Promise<ConnectorError> {
   const api = fakeWeChatApi((c) => (c.url.pathname === '/cgi-bin/token' ? tokenOk() : wxError(errcode, errmsg)));
-  const ctx: SendContext<WeChatConfig> = { config, contactExternalId: OPENID, reference: null, lastInboundAt: new Date(NOW.getTime() - 60_000), now: NOW, fetch: api.fetch, cache: memoryCache() };
+  const ctx: SendContext<WeChatConfig> = { config, contactExternalId: OPENID, reference: null, lastInboundAt: new Date(NOW.getTime() - 60_000), now: NOW, fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
   const err = await sendWeChatMessage(ctx, { text: 'hi', metadata: 'm' }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ConnectorError);
   return err as ConnectorError;
@@ -51,14 +51,14 @@ describe('send errcode mapping (HTTP 200 + errcode; errmsg and its hint are neve
 
   it.each([40001, 40014, 42001])('%i that survives one refresh becomes an auth error (refresh once, retry once)', async (errcode) => {
     const api = fakeWeChatApi((c) => (c.url.pathname === '/cgi-bin/token' ? tokenOk() : wxError(errcode)));
-    const ctx: SendContext<WeChatConfig> = { config, contactExternalId: OPENID, reference: null, lastInboundAt: NOW, now: NOW, fetch: api.fetch, cache: memoryCache() };
+    const ctx: SendContext<WeChatConfig> = { config, contactExternalId: OPENID, reference: null, lastInboundAt: NOW, now: NOW, fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
     await expect(sendWeChatMessage(ctx, { text: 'hi', metadata: 'm' })).rejects.toMatchObject({ kind: 'auth', code: String(errcode), retryable: false });
     expect(api.calls.map((c) => c.url.pathname)).toEqual(['/cgi-bin/token', '/cgi-bin/message/custom/send', '/cgi-bin/token', '/cgi-bin/message/custom/send']);
   });
 
   it('a non-JSON answer (a proxy in between) is a provider error, retryable for 5xx', async () => {
     const api = fakeWeChatApi(() => new Response('<html>502 Bad Gateway</html>', { status: 502 }));
-    const ctx: SendContext<WeChatConfig> = { config, contactExternalId: OPENID, reference: null, lastInboundAt: NOW, now: NOW, fetch: api.fetch, cache: memoryCache() };
+    const ctx: SendContext<WeChatConfig> = { config, contactExternalId: OPENID, reference: null, lastInboundAt: NOW, now: NOW, fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
     await expect(sendWeChatMessage(ctx, { text: 'hi', metadata: 'm' })).rejects.toMatchObject({ kind: 'provider', retryable: true });
   });
 });

@@ -12,7 +12,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 type Api = ReturnType<typeof fakeWeChatApi>;
 const ctxWith = (api: Api, lastInboundAt: Date | null = hoursAgo(1), cache: SharedCache = memoryCache(), c: WeChatConfig = config): SendContext<WeChatConfig> =>
-  ({ config: c, contactExternalId: OPENID, reference: null, lastInboundAt, now: NOW, fetch: api.fetch, cache });
+  ({ config: c, contactExternalId: OPENID, reference: null, lastInboundAt, now: NOW, fetch: api.fetch, fetchUntrusted: api.fetch, cache });
 const text = (t: string, extra: Partial<OutboundMessage> = {}): OutboundMessage => ({ text: t, metadata: 'msg_1', ...extra });
 
 /** The WeChat API plus a CDN serving one PNG. */

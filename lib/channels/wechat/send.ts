@@ -61,7 +61,7 @@ async function post(config: WeChatConfig, deps: TokenDeps, touser: string, body:
 export async function sendWeChatMessage(ctx: SendContext<WeChatConfig>, message: OutboundMessage): Promise<SendResult> {
   const parts = toParts(message);
   checkWindow(ctx, message, parts.length);
-  const deps: TokenDeps = { fetch: ctx.fetch, cache: ctx.cache };
+  const deps: TokenDeps & { fetchUntrusted: typeof fetch } = { fetch: ctx.fetch, fetchUntrusted: ctx.fetchUntrusted, cache: ctx.cache };
   // Upload every image first: an upload failure then leaves nothing half-sent.
   const bodies: WireBody[] = [];
   for (const part of parts) {

@@ -32,6 +32,6 @@ describe('testWeChatConnection', () => {
   it('reports an unreachable API without throwing', async () => {
     const failing = (() => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND wx.test') }))) as typeof fetch;
     const result = await testWeChatConnection(config, failing);
-    expect(result).toEqual({ ok: false, message: expect.stringContaining('getaddrinfo ENOTFOUND wx.test') });
+    expect(result).toEqual({ ok: false, message: expect.stringContaining('the host name could not be resolved') });
   });
 });

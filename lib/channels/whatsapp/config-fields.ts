@@ -3,6 +3,7 @@
  * admin forms send "" for untouched fields, and every message is written for an admin.
  */
 import { z } from 'zod';
+import { providerBaseUrl } from '../shared/provider-url';
 import { randomToken } from '../shared/tokens';
 
 /** "" or whitespace means "not given", so defaults apply. */
@@ -30,10 +31,4 @@ export const generatedToken = (what: string) =>
     .transform((token) => token || randomToken(24));
 
 /** A provider base URL with the real host as default; trailing slashes stripped (simulators live under paths). */
-export const baseUrl = (defaultUrl: string) =>
-  z
-    .preprocess(
-      blankToUndefined,
-      z.url({ protocol: /^https?$/, error: `API base URL must be an http(s) URL, e.g. ${defaultUrl}` }).default(defaultUrl),
-    )
-    .transform((url) => url.replace(/\/+$/, ''));
+export const baseUrl = (defaultUrl: string) => providerBaseUrl(defaultUrl);

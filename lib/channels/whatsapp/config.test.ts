@@ -36,7 +36,7 @@ describe('whatsappConfigSchema', () => {
       'phoneNumberId: Phone number ID must be the numeric id from WhatsApp Manager → API Setup (not the phone number itself)',
     ]);
     expect(messages({ ...minimal, accessToken: '  ' })[0]).toMatch(/^accessToken: Access token is required \(a system-user token/);
-    expect(messages({ ...minimal, apiBaseUrl: 'ftp://graph' })[0]).toMatch(/^apiBaseUrl: API base URL must be an http\(s\) URL/);
+    expect(messages({ ...minimal, apiBaseUrl: 'ftp://graph' })[0]).toMatch(/^apiBaseUrl: API base URL must be an https:\/\/ URL/);
     expect(messages({ ...minimal, apiVersion: '23' })).toEqual(['apiVersion: Graph API version must look like v23.0']);
   });
 });

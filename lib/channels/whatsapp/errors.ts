@@ -1,5 +1,5 @@
 import { ConnectorError, type ConnectorErrorKind } from '../types';
-import { describeNetworkError } from '../shared/http';
+import { describeNetworkError, isRefusedByPolicy } from '../shared/http';
 import type { CloudError } from './cloud-error';
 import { hasKnownReason, humanReason } from './error-reasons';
 
@@ -66,7 +66,7 @@ export function cloudErrorToConnectorError(
 export function networkErrorToConnectorError(err: unknown, timeoutMs: number, who = 'WhatsApp'): ConnectorError {
   return new ConnectorError(
     'provider',
-    `Could not reach ${who} (${describeNetworkError(err, timeoutMs)}); the request may not have reached ${who} and will be retried`,
-    { retryable: true },
+    isRefusedByPolicy(err) ? `Could not fetch from ${who}: ${describeNetworkError(err, timeoutMs)}` : `Could not reach ${who} (${describeNetworkError(err, timeoutMs)}); the request may not have reached ${who} and will be retried`,
+    { retryable: !isRefusedByPolicy(err), cause: err },
   );
 }

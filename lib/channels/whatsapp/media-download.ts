@@ -13,6 +13,8 @@ export interface MediaSource {
   headers: Record<string, string>;
   who: string;
   fetch: typeof fetch;
+  /** Fetches the download URL the lookup answered (the safe fetch unless `rewrite` pins it to the API host). */
+  downloadFetch: typeof fetch;
   /** 360dialog: the Meta URL must be fetched through 360dialog's host. */
   rewrite?: (url: string) => string;
 }
@@ -41,7 +43,7 @@ export async function downloadMedia(source: MediaSource, mediaId: string | undef
 
   let res: Response;
   try {
-    res = await fetchWithTimeout(source.fetch, source.rewrite ? source.rewrite(url) : url, { headers: source.headers }, DOWNLOAD_TIMEOUT_MS);
+    res = await fetchWithTimeout(source.downloadFetch, source.rewrite ? source.rewrite(url) : url, { headers: source.headers }, DOWNLOAD_TIMEOUT_MS);
   } catch (err) {
     throw networkErrorToConnectorError(err, DOWNLOAD_TIMEOUT_MS, source.who);
   }

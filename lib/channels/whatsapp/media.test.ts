@@ -39,4 +39,15 @@ describe('fetchWhatsAppMedia', () => {
     const refused = fakeFetch((req) => (req.url.hostname === 'graph.test' ? json({ url: CDN }) : new Response('', { status: 401 })));
     await expect(fetchWhatsAppMedia(config, image, testDeps({ fetch: refused.fetch }))).rejects.toMatchObject({ message: expect.stringContaining('credentials were refused') });
   });
+
+  it('downloads the URL the lookup answered through the safe fetch: a link-local or private URL is refused for good', async () => {
+    const { createSafeFetch } = await import('@/lib/net');
+    const safe = createSafeFetch({ allowLoopback: false, maxBytes: 1024 * 1024, timeoutMs: 2000 });
+    for (const url of ['http://169.254.169.254/latest/meta-data/', 'http://10.1.2.3/media']) {
+      const api = fakeFetch(() => json({ url, mime_type: 'image/jpeg', id: '2754859441498128', messaging_product: 'whatsapp' }));
+      const err = await fetchWhatsAppMedia(config, image, testDeps({ fetch: api.fetch, fetchUntrusted: safe })).catch((e: unknown) => e);
+      expect(err, url).toMatchObject({ kind: 'provider', retryable: false, message: 'Could not fetch from WhatsApp: the link points to an address that is not on the public Internet' });
+      expect(api.requests).toHaveLength(1); // only the lookup went through the provider fetch
+    }
+  });
 });

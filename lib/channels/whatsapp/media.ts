@@ -7,7 +7,7 @@ import { downloadMedia } from './media-download';
 export function fetchWhatsAppMedia(config: WhatsAppConfig, attachment: Attachment, deps: ConnectorDeps): Promise<Response> {
   const mediaId = attachment.providerMediaId;
   return downloadMedia(
-    { lookupUrl: cloudUrl(config, encodeURIComponent(mediaId ?? '')), headers: bearer(config), who: 'WhatsApp', fetch: deps.fetch },
+    { lookupUrl: cloudUrl(config, encodeURIComponent(mediaId ?? '')), headers: bearer(config), who: 'WhatsApp', fetch: deps.fetch, downloadFetch: deps.fetchUntrusted },
     mediaId,
   );
 }

@@ -10,7 +10,7 @@ const config = whatsappConfigSchema.parse({ phoneNumberId: '1', wabaId: '2', acc
 
 async function sendAgainst(response: () => Response | Promise<Response>): Promise<ConnectorError> {
   const api = fakeFetch(response);
-  const ctx = { config, contactExternalId: '16505551234', reference: null, lastInboundAt: NOW, now: NOW, fetch: api.fetch, cache: memoryCache() };
+  const ctx = { config, contactExternalId: '16505551234', reference: null, lastInboundAt: NOW, now: NOW, fetch: api.fetch, fetchUntrusted: api.fetch, cache: memoryCache() };
   const err = await sendWhatsAppMessage(ctx, { text: 'hi', metadata: 'm' }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ConnectorError);
   return err as ConnectorError;
@@ -76,7 +76,8 @@ describe('Cloud API error mapping (by error.code, never by HTTP status or text)'
   it('network failure and timeout → retryable provider error that never leaks the token', async () => {
     const refused = await sendAgainst(() => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:443') })));
     expect(refused).toMatchObject({ kind: 'provider', retryable: true });
-    expect(refused.message).toMatch(/ECONNREFUSED.*may not have reached WhatsApp/);
+    expect(refused.message).toMatch(/the connection was refused.*may not have reached WhatsApp/);
+    expect(refused.message).not.toContain('127.0.0.1');
     const timedOut = await sendAgainst(() => Promise.reject(new DOMException('The operation was aborted due to timeout', 'TimeoutError')));
     expect(timedOut).toMatchObject({ kind: 'provider', retryable: true, message: expect.stringContaining('timed out after 15 s') });
     expect(timedOut.message).not.toContain('EAAsecret-token');

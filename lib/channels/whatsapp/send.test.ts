@@ -12,7 +12,7 @@ const config = whatsappConfigSchema.parse({
 });
 const TO = '16505551234';
 const ctxWith = (fetchImpl: typeof fetch, lastInboundAt: Date | null = hoursAgo(1), to = TO): SendContext<WhatsAppConfig> =>
-  ({ config, contactExternalId: to, reference: null, lastInboundAt, now: NOW, fetch: fetchImpl, cache: memoryCache() });
+  ({ config, contactExternalId: to, reference: null, lastInboundAt, now: NOW, fetch: fetchImpl, fetchUntrusted: fetchImpl, cache: memoryCache() });
 const msg = (m: Partial<OutboundMessage>): OutboundMessage => ({ metadata: 'msg_1', ...m });
 const envelope = { messaging_product: 'whatsapp', recipient_type: 'individual', to: TO };
 

@@ -27,7 +27,7 @@ describe('testWhatsAppConnection', () => {
 
   it('reports network failures and non-Graph answers without throwing', async () => {
     const failing = (() => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND graph.facebook.com') }))) as typeof fetch;
-    expect(await testWhatsAppConnection(config, failing)).toEqual({ ok: false, message: 'Could not reach graph.facebook.com: getaddrinfo ENOTFOUND graph.facebook.com' });
+    expect(await testWhatsAppConnection(config, failing)).toEqual({ ok: false, message: 'Could not reach graph.facebook.com: the host name could not be resolved' });
     expect((await testWhatsAppConnection(config, fakeFetch(() => new Response('<html>')).fetch)).message).toContain('Unexpected answer from graph.facebook.com');
   });
 });

@@ -20,6 +20,6 @@ describe('whatsapp360ConfigSchema', () => {
   it('explains problems to an admin', () => {
     expect(messages({})).toEqual(['apiKey: API key is required']);
     expect(messages({ apiKey: ' ' })[0]).toMatch(/^apiKey: API key is required \(360dialog Hub/);
-    expect(messages({ apiKey: 'k', apiBaseUrl: 'waba-v2' })[0]).toMatch(/^apiBaseUrl: API base URL must be an http\(s\) URL, e.g. https:\/\/waba-v2\.360dialog\.io/);
+    expect(messages({ apiKey: 'k', apiBaseUrl: 'waba-v2' })[0]).toMatch(/^apiBaseUrl: API base URL must be an https:\/\/ URL, e.g. https:\/\/waba-v2\.360dialog\.io/);
   });
 });

@@ -15,6 +15,7 @@ export function fetchWhatsApp360Media(config: WhatsApp360Config, attachment: Att
       headers: d360Headers(config),
       who: '360dialog',
       fetch: deps.fetch,
+      downloadFetch: deps.fetch, // rewritten onto the admin-configured API host
       rewrite: (url) => rewriteToApiHost(config, url),
     },
     mediaId,

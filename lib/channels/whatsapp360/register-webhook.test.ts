@@ -45,7 +45,7 @@ describe('registerWhatsApp360Webhook', () => {
       .toBe('360dialog did not accept the webhook URL (HTTP 400): Webhook URL is not reachable');
     const down = (() => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND waba-v2.360dialog.io') }))) as typeof fetch;
     expect(await registerWhatsApp360Webhook(config, URL_OK, testDeps({ fetch: down }))).toEqual({
-      ok: false, message: 'Could not reach waba-v2.360dialog.io: getaddrinfo ENOTFOUND waba-v2.360dialog.io',
+      ok: false, message: 'Could not reach waba-v2.360dialog.io: the host name could not be resolved',
     });
   });
 });

@@ -8,7 +8,7 @@ import { sendWhatsApp360Message } from './send';
 const NOW = new Date('2026-03-10T12:00:00Z');
 const config = whatsapp360ConfigSchema.parse({ apiKey: 'd360-key', apiBaseUrl: 'https://waba-sandbox.360dialog.io' });
 const ctx = (fetchImpl: typeof fetch, lastInboundAt: Date | null = NOW) =>
-  ({ config, contactExternalId: '4915112345678', reference: null, lastInboundAt, now: NOW, fetch: fetchImpl, cache: memoryCache() });
+  ({ config, contactExternalId: '4915112345678', reference: null, lastInboundAt, now: NOW, fetch: fetchImpl, fetchUntrusted: fetchImpl, cache: memoryCache() });
 const msg = (m: Partial<OutboundMessage>): OutboundMessage => ({ metadata: 'm', ...m });
 
 describe('sendWhatsApp360Message', () => {

@@ -25,6 +25,6 @@ describe('testWhatsApp360Connection', () => {
     });
     expect((await testWhatsApp360Connection(config, fakeFetch(() => new Response('', { status: 404 })).fetch)).message).toContain('is the API base URL right?');
     const down = (() => Promise.reject(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') }))) as typeof fetch;
-    expect(await testWhatsApp360Connection(config, down)).toEqual({ ok: false, message: 'Could not reach waba-v2.360dialog.io: connect ECONNREFUSED' });
+    expect(await testWhatsApp360Connection(config, down)).toEqual({ ok: false, message: 'Could not reach waba-v2.360dialog.io: the connection was refused' });
   });
 });
