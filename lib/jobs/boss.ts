@@ -22,9 +22,11 @@ export function boss(opts: { listen?: boolean } = {}): Promise<PgBoss> {
       for (const q of queueDefinitions(runtimeEnv())) {
         const existing = await b.getQueue(q.name);
         if (!existing) await b.createQueue(q.name, q);
-        // Settings (and these definitions) change between releases: keep the retry policy current.
-        else if (existing.retryLimit !== q.retryLimit || existing.retryDelay !== q.retryDelay || existing.retryDelayMax !== q.retryDelayMax) {
-          await b.updateQueue(q.name, { retryLimit: q.retryLimit, retryDelay: q.retryDelay, retryBackoff: q.retryBackoff, retryDelayMax: q.retryDelayMax });
+        else {
+          // Settings (and these definitions) change between releases: keep the retry policy current.
+          // Only the options a definition sets: pg-boss refuses an update naming an option as undefined.
+          const wanted = Object.fromEntries((['retryLimit', 'retryDelay', 'retryBackoff', 'retryDelayMax'] as const).filter((k) => q[k] !== undefined).map((k) => [k, q[k]]));
+          if (Object.entries(wanted).some(([k, v]) => existing[k as keyof typeof existing] !== v)) await b.updateQueue(q.name, wanted);
         }
       }
       return b;

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { EnvError, parseEnv } from '../env';
-import { ensureBuilt, ensureGenerated } from './build';
+import { ensureBuilt, ensureGenerated, SERVER_BUILD_DIR, SERVER_ENTRIES } from './build';
 import { resolveDatabase } from './database';
 import { applyDatabaseTimeouts } from './database-timeouts';
 import { setupCodeBanner, setupCodeForFirstRun } from './first-run';
@@ -51,10 +51,11 @@ async function main() {
     AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true',
     NEXT_TELEMETRY_DISABLED: '1',
   };
-  const tsx = ['--import', 'tsx'];
+  // Production runs the compiled processes (.build/, see build.ts); dev keeps tsx for quick edits.
+  const entry = (name: keyof typeof SERVER_ENTRIES) => (dev ? ['--import', 'tsx', path.join(root, SERVER_ENTRIES[name])] : [path.join(root, SERVER_BUILD_DIR, `${name}.mjs`)]);
   const children: Supervised[] = [
-    supervise('web', [...tsx, path.join(root, 'lib/server/web.ts'), ...(dev ? ['--dev'] : [])], childEnv, log),
-    supervise('worker', [...tsx, path.join(root, 'worker/main.ts')], childEnv, log),
+    supervise('web', [...entry('web'), ...(dev ? ['--dev'] : [])], childEnv, log),
+    supervise('worker', entry('worker'), childEnv, log),
   ];
   log(`Switchboard is starting on http://localhost:${env.PORT} (webhooks reach it at ${publicUrl})`);
   const setupCode = await setupCodeForFirstRun(databaseUrl);
