@@ -11,6 +11,8 @@ export interface PostResult {
   status: number;
 }
 
+export const isAck = (r: PostResult) => r.status >= 200 && r.status < 300;
+
 /** Posts every body with `connections` requests in flight at a time. */
 export async function postAll(origin: string, webhookPath: string, bodies: SignedBody[], connections: number): Promise<PostResult[]> {
   const client = new WebhookClient(origin, webhookPath, connections);
@@ -32,19 +34,24 @@ export async function postAll(origin: string, webhookPath: string, bodies: Signe
 }
 
 /**
- * `connections` loops, each posting a fresh body from `make()` as soon as the previous answered,
- * until stop() is called. Network errors (the web process is gone) back off briefly.
+ * `connections` loops, each posting a fresh body from `make()` as soon as the previous one was
+ * acknowledged, until stop() is called. A body that was not acknowledged is posted again, identical,
+ * after `retryMs` (as Meta retries), so the number of distinct events stays bounded while the web
+ * process is down. `results` has one entry per attempt.
  */
-export function startFlood(origin: string, webhookPath: string, make: () => SignedBody, connections: number) {
+export function startFlood(origin: string, webhookPath: string, make: () => SignedBody, connections: number, retryMs = 250) {
   const client = new WebhookClient(origin, webhookPath, connections);
   const results: PostResult[] = [];
   let running = true;
   const loops = Array.from({ length: connections }, async () => {
     while (running) {
       const signed = make();
-      const status = await client.post(signed);
-      results.push({ signed, status });
-      if (status === 0 || status >= 500) await sleep(50);
+      for (;;) {
+        const status = await client.post(signed);
+        results.push({ signed, status });
+        if (isAck({ signed, status }) || !running) break;
+        await sleep(retryMs);
+      }
     }
   });
   return {
@@ -58,5 +65,3 @@ export function startFlood(origin: string, webhookPath: string, make: () => Sign
     },
   };
 }
-
-export const isAck = (r: PostResult) => r.status >= 200 && r.status < 300;
