@@ -82,9 +82,18 @@ export class AppProcess {
     clearTimeout(timer);
   }
 
-  /** The last lines of output, for failure messages. */
+  /** The last lines of output (long JSON log lines shortened), for failure messages. */
   logs(lines = 30): string {
-    return this.tail.slice(-lines).join('\n');
+    return this.tail.slice(-lines).map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line)).join('\n');
+  }
+
+  /** The output that preceded each crash (a stack trace starts well before the exit line). */
+  crashLogs(before = 25): string {
+    const out: string[] = [];
+    this.tail.forEach((line, i) => {
+      if (/^\[\w+ exited: /.test(line)) out.push(...this.tail.slice(Math.max(0, i - before), i + 1).map((l) => l.slice(0, 400)));
+    });
+    return out.join('\n');
   }
 
   private keep(chunk: string): void {

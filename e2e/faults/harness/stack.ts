@@ -106,7 +106,13 @@ export class FaultStack {
   /** Output of every process, for failure messages. */
   describe(): string {
     const part = (name: string, text: string | undefined) => (text ? `--- ${name} ---\n${text}` : '');
-    return [part('web', this.web.logs()), part('worker', this.worker.logs()), part('postgres', this.postgres.logs(10))].filter(Boolean).join('\n');
+    const crashes = (p: AppProcess) => (p.crashes.length ? `${p.name} crashed (${p.crashes.join(', ')}):\n${p.crashLogs()}` : '');
+    return [
+      part('web', this.web.logs(15)),
+      part('worker', this.worker.logs(15)),
+      part('crashes', [crashes(this.web), crashes(this.worker)].filter(Boolean).join('\n')),
+      part('postgres', this.postgres.logs(8)),
+    ].filter(Boolean).join('\n');
   }
 
   /** Stops everything this stack started and removes its folder; safe to call twice and after a failed start. */

@@ -43,3 +43,21 @@ export function missing(wanted: Iterable<string>, present: Iterable<string>): st
   const have = new Set(present);
   return [...wanted].filter((v) => !have.has(v));
 }
+
+/** Where unfinished work sits, for failure messages: stored events by state and pg-boss jobs by queue and state. */
+export async function backlogReport(db: pg.Pool, inboxId: string): Promise<string> {
+  try {
+    const events = await db.query<{ state: string; n: number; error: string | null }>(
+      `SELECT CASE WHEN "dispatchedAt" IS NULL THEN 'not dispatched' ELSE 'dispatched' END AS state, count(*)::int AS n, max("error") AS error
+       FROM "InboundEvent" WHERE "inboxId" = $1 AND "processedAt" IS NULL GROUP BY 1`,
+      [inboxId],
+    );
+    const jobs = await db.query<{ name: string; state: string; n: number; retries: number; start_after: Date }>(
+      `SELECT name, state::text, count(*)::int AS n, max(retry_count)::int AS retries, max(start_after) AS start_after
+       FROM pgboss.job WHERE state NOT IN ('completed') GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    return `unprocessed events: ${JSON.stringify(events.rows)}\nunfinished jobs: ${JSON.stringify(jobs.rows)}`;
+  } catch (err) {
+    return `(could not read the backlog: ${(err as Error).message})`;
+  }
+}
