@@ -93,5 +93,6 @@ it('delivers every reply exactly once and in order after the provider failed for
   const statuses = await messageStatuses(stack.db, ids);
   expect(ids.map((id) => statuses.get(id)?.status).filter((s) => !['sent', 'delivered', 'read'].includes(s ?? '')), 'every reply is recorded as sent').toEqual([]);
   expect(stack.web.crashes.concat(stack.worker.crashes)).toEqual([]);
-  console.log(`[faults] provider outage: ${ids.length} replies delivered once and in order, the last ${deliveredAfterMs} ms after the outage ended`);
+  const attempts = ids.map((id) => statuses.get(id)?.attempts ?? 0);
+  console.log(`[faults] provider outage: ${ids.length} replies delivered once and in order, the last ${deliveredAfterMs} ms after the outage ended; send attempts per reply: max ${Math.max(...attempts)}, total ${attempts.reduce((a, b) => a + b, 0)}`);
 });

@@ -23,12 +23,12 @@ export async function conversationsByPsid(db: pg.Pool, inboxId: string): Promise
 }
 
 /** Status of each of the given messages. */
-export async function messageStatuses(db: pg.Pool, ids: string[]): Promise<Map<string, { status: string; errorText: string | null }>> {
-  const { rows } = await db.query<{ id: string; status: string; errorText: string | null }>(
-    `SELECT "id", "status"::text AS status, "errorText" FROM "Message" WHERE "id" = ANY($1::uuid[])`,
+export async function messageStatuses(db: pg.Pool, ids: string[]): Promise<Map<string, { status: string; errorText: string | null; attempts: number }>> {
+  const { rows } = await db.query<{ id: string; status: string; errorText: string | null; attempts: number }>(
+    `SELECT "id", "status"::text AS status, "errorText", "attempts" FROM "Message" WHERE "id" = ANY($1::uuid[])`,
     [ids],
   );
-  return new Map(rows.map((r) => [r.id, { status: r.status, errorText: r.errorText }]));
+  return new Map(rows.map((r) => [r.id, { status: r.status, errorText: r.errorText, attempts: r.attempts }]));
 }
 
 /** Values that occur more than once (with their counts). */
