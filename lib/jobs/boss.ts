@@ -14,13 +14,17 @@ const g = globalThis as unknown as { __sbBoss?: Promise<PgBoss> };
 export function boss(opts: { listen?: boolean } = {}): Promise<PgBoss> {
   if (!g.__sbBoss) {
     g.__sbBoss = (async () => {
-      const b = new PgBoss({ connectionString: runtimeEnv().DATABASE_URL, max: 4, useListenNotify: opts.listen ?? false, supervise: opts.listen ?? false, schedule: false });
+      const b = new PgBoss({ connectionString: runtimeEnv().DATABASE_URL, max: 4, useListenNotify: opts.listen ?? false, supervise: opts.listen ?? false, schedule: false,
+        // How soon a job whose heartbeat stopped (see QUEUE_DEFINITIONS) is retried.
+        monitorIntervalSeconds: 10, superviseIntervalSeconds: 10 });
       // 57P01: the database is shutting down (Ctrl-C reaches the embedded Postgres too); not a fault.
       b.on('error', (err) => ((err as { code?: string }).code === '57P01' ? logger.info('database shutting down') : logger.error({ err }, 'pg-boss error')));
       await b.start();
       for (const q of QUEUE_DEFINITIONS) {
         const existing = await b.getQueue(q.name);
         if (!existing) await b.createQueue(q.name, q);
+        // Installs whose queues predate the heartbeat get it too.
+        else if (existing.heartbeatSeconds !== (q.heartbeatSeconds ?? null)) await b.updateQueue(q.name, { heartbeatSeconds: q.heartbeatSeconds ?? null });
       }
       return b;
     })();

@@ -28,13 +28,20 @@ export interface JobPayloads {
 /** Delivery attempts (first try included) before a retryable failure becomes final. */
 export const MAX_DELIVERY_ATTEMPTS = 6;
 
+/**
+ * A job whose worker lost the database mid-job (a PostgreSQL restart) cannot record its failure and
+ * would stay `active` until pg-boss's 15-minute expiry. With a heartbeat, a job whose worker stopped
+ * beating for this long is retried within seconds instead (found by the PostgreSQL-restart fault test).
+ */
+const HEARTBEAT_SECONDS = 10;
+
 export const QUEUE_DEFINITIONS: Queue[] = [
   // Inbound processing is idempotent, so retrying a failure is always safe.
-  { name: QUEUES.inboundProcess, notify: true, retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
+  { name: QUEUES.inboundProcess, notify: true, heartbeatSeconds: HEARTBEAT_SECONDS, retryLimit: 10, retryDelay: 2, retryBackoff: true, retryDelayMax: 300 },
   // One conversation's replies leave in order: FIFO per singletonKey (= conversation id).
   // Provider failures are handled in the handler (lib/domain/delivery.ts); pg-boss retries only
   // cover crashes of the handler itself.
-  { name: QUEUES.outboundDeliver, notify: true, policy: 'key_strict_fifo', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 120 },
+  { name: QUEUES.outboundDeliver, notify: true, heartbeatSeconds: HEARTBEAT_SECONDS, policy: 'key_strict_fifo', retryLimit: 5, retryDelay: 2, retryBackoff: true, retryDelayMax: 120 },
   { name: QUEUES.outboundDead, retentionSeconds: 30 * 24 * 3600 },
   // Best effort: a name lookup that fails is not worth retrying for long.
   { name: QUEUES.contactProfile, notify: true, retryLimit: 2, retryDelay: 30 },
