@@ -80,7 +80,9 @@ it('recovers from a PostgreSQL restart by itself, losing no acknowledged webhook
   const failedAttempts = log.filter((a) => a.status === null || a.status >= 300).length;
   const given = new Set(log.flatMap((a) => a.eventIds));
 
+  const idleAt = Date.now();
   await waitUntil('every acknowledged webhook to be processed', async () => (await unprocessedEvents(stack.db, page.inboxId)) === 0 && missing(acked, await inboundMessageIds(stack.db, page.inboxId)).length === 0, PROCESSED_WITHIN_MS, async () => `${missing(acked, await inboundMessageIds(stack.db, page.inboxId)).length} acknowledged webhooks are not messages\n${await backlogReport(stack.db, page.inboxId)}\n${stack.describe()}`, 500);
+  const processedAfterMs = Date.now() - idleAt;
   const stored = await inboundMessageIds(stack.db, page.inboxId);
   expect(missing(acked, stored), 'every acknowledged webhook is a message').toEqual([]);
   expect(missing(given, acked), 'the simulator retried until every webhook was acknowledged').toEqual([]);
@@ -97,5 +99,5 @@ it('recovers from a PostgreSQL restart by itself, losing no acknowledged webhook
   expect(notSent, 'a reply the provider accepted is recorded as sent').toEqual([]);
 
   expect(healthyAfterMs).toBeLessThanOrEqual(HEALTHY_WITHIN_MS);
-  console.log(`[faults] PostgreSQL restart: healthy ${healthyAfterMs} ms after it came back; ${acked.size} webhooks acknowledged (${failedAttempts} failed attempts retried), ${ids.length} replies accepted and sent once, ${refusedReplies} refused while down`);
+  console.log(`[faults] PostgreSQL restart: healthy ${healthyAfterMs} ms after it came back; ${acked.size} webhooks acknowledged (${failedAttempts} failed attempts retried), all processed ${processedAfterMs} ms after the simulator's last retry; ${ids.length} replies accepted and sent once, ${refusedReplies} refused while down`);
 });

@@ -74,7 +74,7 @@ export class FaultStack {
       stack.web.start();
       if (opts.worker !== false) stack.worker.start();
       await stack.waitForWeb();
-      if (opts.worker !== false) await stack.waitForHealth(60_000);
+      if (opts.worker !== false) await stack.waitForHealth(90_000);
       return stack;
     } catch (err) {
       const detail = stack?.describe() ?? postgres.logs();
@@ -84,7 +84,7 @@ export class FaultStack {
   }
 
   /** The web process answers HTTP (health may still say 503: no worker, or no database). */
-  waitForWeb(timeoutMs = 60_000): Promise<number> {
+  waitForWeb(timeoutMs = 120_000): Promise<number> {
     return waitUntil('the web process to answer', async () => {
       if (!this.web.running) throw new Error(`the web process exited during start-up\n${this.web.logs()}`);
       return (await statusOf(`${this.url}/api/health`)) || false;
