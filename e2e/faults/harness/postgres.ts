@@ -2,11 +2,13 @@
  * The embedded PostgreSQL of one fault test, in its own temporary folder and port, restartable:
  * stop() is a fast shutdown that ends every connection, start() brings the same data back.
  */
+import { randomBytes } from 'node:crypto';
 import { startEmbeddedPostgres, type EmbeddedDb } from '@/lib/server/embedded-postgres';
 
 export class FaultPostgres {
   private handle: EmbeddedDb | undefined;
   private readonly tail: string[] = [];
+  private readonly password = randomBytes(18).toString('base64url');
   url = '';
 
   constructor(
@@ -16,7 +18,9 @@ export class FaultPostgres {
 
   async start(): Promise<void> {
     if (this.handle) return;
-    this.handle = await startEmbeddedPostgres({ dataDir: this.dataDir, port: this.port, log: (line) => this.keep(line) });
+    // The same password on every start of this data folder (versions that generate one require it).
+    const options = { dataDir: this.dataDir, port: this.port, password: this.password, log: (line: string) => this.keep(line) };
+    this.handle = await startEmbeddedPostgres(options);
     this.url = this.handle.url;
   }
 
