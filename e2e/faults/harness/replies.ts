@@ -9,13 +9,21 @@ export interface PostedReply {
   text: string;
 }
 
-/** POST /api/v1/conversations/:id/messages; the reply when the API answered 201, null otherwise (refused or unreachable). */
-export async function postReply(origin: string, token: string, conversationId: string, psid: string, text: string): Promise<PostedReply | null> {
+export interface RefusedReply {
+  /** Why the API did not accept it: `<status> <body>` or the network error. */
+  refused: string;
+}
+
+export const accepted = (r: PostedReply | RefusedReply): r is PostedReply => 'id' in r;
+
+/** POST /api/v1/conversations/:id/messages: the reply when the API answered 201, otherwise why not. */
+export async function postReply(origin: string, token: string, conversationId: string, psid: string, text: string): Promise<PostedReply | RefusedReply> {
   try {
     const res = await api<{ id?: string }>(origin, 'POST', `/api/v1/conversations/${conversationId}/messages`, { token, body: { text } });
-    return res.status === 201 && res.json?.id ? { id: res.json.id, conversationId, psid, text } : null;
-  } catch {
-    return null;
+    if (res.status === 201 && res.json?.id) return { id: res.json.id, conversationId, psid, text };
+    return { refused: `${res.status} ${JSON.stringify(res.json).slice(0, 300)}` };
+  } catch (err) {
+    return { refused: (err as Error).message };
   }
 }
 
