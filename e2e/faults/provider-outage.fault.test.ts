@@ -1,7 +1,9 @@
 /**
  * Fault 4: the provider fails every send for 60 s — 429 with Retry-After, 500, and requests that
  * hang past Switchboard's 15 s client timeout (then fail without sending) — while agents keep
- * replying. Afterwards every reply is delivered exactly once, in order within each conversation.
+ * replying. Afterwards every reply is delivered exactly once, in order within each conversation —
+ * except a send that hung after its request was written, which may instead be surfaced as
+ * "may have been sent" (Messenger has no idempotency key); none is ever silently lost or sent twice.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMessengerSimulator, type MessengerSimulator } from '../simulators/messenger/server';
@@ -70,9 +72,17 @@ it('delivers every reply exactly once and in order after the provider failed for
 
   const ids = replies.map((r) => r.id);
   const recoveredAt = Date.now();
+  // Settled: sent, or failed as "may have been sent" (a send that hung after the request was written;
+  // Messenger offers no idempotency key, so it is surfaced rather than repeated, issue 6 §6).
+  const MAY_HAVE_BEEN_SENT = /may have been sent/i;
+  const settled = async () => {
+    const statuses = await messageStatuses(stack.db, ids);
+    const sent = sendsPerReply(sim, page.pageId);
+    return ids.every((id) => sent.has(id) || (statuses.get(id)?.status === 'failed' && MAY_HAVE_BEEN_SENT.test(statuses.get(id)?.errorText ?? '')));
+  };
   await waitUntil(
-    `every reply to be delivered within ${DELIVERED_WITHIN_MS / 1000} s of the outage's end`,
-    () => missing(ids, sendsPerReply(sim, page.pageId).keys()).length === 0,
+    `every reply to be delivered (or surfaced as "may have been sent") within ${DELIVERED_WITHIN_MS / 1000} s of the outage's end`,
+    settled,
     DELIVERED_WITHIN_MS,
     async () => {
       const statuses = await messageStatuses(stack.db, ids);
@@ -85,14 +95,18 @@ it('delivers every reply exactly once and in order after the provider failed for
   await sleep(3_000); // a duplicate send would show up now
 
   const sends = sendsPerReply(sim, page.pageId);
-  expect(Object.fromEntries(ids.filter((id) => sends.get(id) !== 1).map((id) => [id, sends.get(id)])), 'each reply is sent exactly once').toEqual({});
+  const statuses = await messageStatuses(stack.db, ids);
+  const surfaced = ids.filter((id) => !sends.has(id));
+  expect(Object.fromEntries(ids.filter((id) => (sends.get(id) ?? 0) > 1).map((id) => [id, sends.get(id)])), 'no reply is sent twice').toEqual({});
+  expect(surfaced.map((id) => statuses.get(id)).filter((s) => s?.status !== 'failed' || !MAY_HAVE_BEEN_SENT.test(s.errorText ?? '')), 'a reply not sent is visibly "may have been sent", never silently lost').toEqual([]);
+  expect(surfaced.length, 'most replies get through (only sends that hung can be surfaced instead)').toBeLessThanOrEqual(ids.length / 2);
   for (const psid of psids) {
     const order = sim.sent({ pageId: page.pageId, psid }).map((m) => m.metadata).filter((m) => m !== undefined);
-    expect(order, `replies to ${psid} arrive in the order they were written`).toEqual(replies.filter((r) => r.psid === psid).map((r) => r.id));
+    expect(order, `replies to ${psid} arrive in the order they were written`).toEqual(replies.filter((r) => r.psid === psid && sends.has(r.id)).map((r) => r.id));
   }
-  const statuses = await messageStatuses(stack.db, ids);
-  expect(ids.map((id) => statuses.get(id)?.status).filter((s) => !['sent', 'delivered', 'read'].includes(s ?? '')), 'every reply is recorded as sent').toEqual([]);
+  const delivered = ids.filter((id) => sends.has(id));
+  expect(delivered.map((id) => statuses.get(id)?.status).filter((s) => !['sent', 'delivered', 'read'].includes(s ?? '')), 'every delivered reply is recorded as sent').toEqual([]);
   expect(stack.web.crashes.concat(stack.worker.crashes)).toEqual([]);
   const attempts = ids.map((id) => statuses.get(id)?.attempts ?? 0);
-  console.log(`[faults] provider outage: ${ids.length} replies delivered once and in order, the last ${deliveredAfterMs} ms after the outage ended; send attempts per reply: max ${Math.max(...attempts)}, total ${attempts.reduce((a, b) => a + b, 0)}`);
+  console.log(`[faults] provider outage: ${delivered.length} of ${ids.length} replies delivered once and in order (${surfaced.length} surfaced as may-have-been-sent), the last ${deliveredAfterMs} ms after the outage ended; send attempts per reply: max ${Math.max(...attempts)}, total ${attempts.reduce((a, b) => a + b, 0)}`);
 });
