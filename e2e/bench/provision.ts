@@ -22,20 +22,11 @@ export interface Provisioned {
   inbox: BenchInbox;
 }
 
-export async function provision(root: string, stack: Stack, graphUrl: string): Promise<Provisioned> {
-  const email = `bench-${Date.now()}@example.com`;
-  const password = randomBytes(12).toString('hex');
-  const setup = await apiOk<{ needsSetup: boolean }>(stack.url, 'GET', '/api/setup', 200);
-  if (setup.needsSetup) {
-    await apiOk(stack.url, 'POST', '/api/setup', 201, { body: { name: 'Bench Admin', email, password } });
-  } else {
-    // Only with BENCH_DATABASE_URL pointing at a database that already has users.
-    await cli(root, stack, ['user:create', '--email', email, '--password', password, '--role', 'admin', '--name', 'Bench Admin']);
-  }
-  const output = await cli(root, stack, ['token:create', '--email', email, '--name', 'bench']);
-  const token = output.trim().split('\n').pop()?.trim();
-  if (!token) throw new Error(`token:create printed no token:\n${output}`);
+/** What provisioning needs of a running stack (the bench's Stack, the fault suite's processes). */
+export type StackAccess = Pick<Stack, 'url' | 'env'>;
 
+export async function provision(root: string, stack: StackAccess, graphUrl: string): Promise<Provisioned> {
+  const token = await createAdminToken(root, stack, 'bench');
   // A 15-digit numeric page id and a random app secret, like a real Meta app.
   const pageId = `9${String(Date.now()).padStart(14, '0').slice(-14)}`;
   const appSecret = randomBytes(16).toString('hex');
@@ -47,8 +38,25 @@ export async function provision(root: string, stack: Stack, graphUrl: string): P
   return { token, inbox: { id: created.json.id, webhookPath: new URL(created.json.webhookUrl).pathname, pageId, appSecret } };
 }
 
+/** The first admin (POST /api/setup, or the CLI when users exist) and an API token for them. */
+export async function createAdminToken(root: string, stack: StackAccess, label: string): Promise<string> {
+  const email = `${label}-${Date.now()}@example.com`;
+  const password = randomBytes(12).toString('hex');
+  const setup = await apiOk<{ needsSetup: boolean }>(stack.url, 'GET', '/api/setup', 200);
+  if (setup.needsSetup) {
+    await apiOk(stack.url, 'POST', '/api/setup', 201, { body: { name: 'Bench Admin', email, password } });
+  } else {
+    // Only with BENCH_DATABASE_URL pointing at a database that already has users.
+    await cli(root, stack, ['user:create', '--email', email, '--password', password, '--role', 'admin', '--name', 'Bench Admin']);
+  }
+  const output = await cli(root, stack, ['token:create', '--email', email, '--name', label]);
+  const token = output.trim().split('\n').pop()?.trim();
+  if (!token) throw new Error(`token:create printed no token:\n${output}`);
+  return token;
+}
+
 /** Runs `npm run cli -- …` (without npm, to keep its banner out of the output). */
-function cli(root: string, stack: Stack, args: string[]): Promise<string> {
+function cli(root: string, stack: StackAccess, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'lib/cli/main.ts'), ...args], { cwd: root, env: stack.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -3,11 +3,12 @@ import http from 'node:http';
 import type { SignedBody } from './signed-bodies';
 
 export class WebhookClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
+  private readonly agent: http.Agent;
   private readonly target: URL;
 
-  constructor(origin: string, webhookPath: string) {
+  constructor(origin: string, webhookPath: string, maxSockets = 32) {
     this.target = new URL(webhookPath, origin);
+    this.agent = new http.Agent({ keepAlive: true, maxSockets });
   }
 
   /** Resolves with the HTTP status (0 for a network error or a 10 s timeout). */

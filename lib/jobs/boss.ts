@@ -15,7 +15,9 @@ const g = globalThis as unknown as { __sbBoss?: Promise<PgBoss> };
 export function boss(opts: { listen?: boolean } = {}): Promise<PgBoss> {
   if (!g.__sbBoss) {
     g.__sbBoss = (async () => {
-      const b = new PgBoss({ ...poolSettings(), max: 4, useListenNotify: opts.listen ?? false, supervise: opts.listen ?? false, schedule: false });
+      const b = new PgBoss({ ...poolSettings(), max: 4, useListenNotify: opts.listen ?? false, supervise: opts.listen ?? false, schedule: false,
+        // How soon a job whose heartbeat stopped (see queueDefinitions) is retried.
+        monitorIntervalSeconds: 10, superviseIntervalSeconds: 10 });
       // 57P01: the database is shutting down (Ctrl-C reaches the embedded Postgres too); not a fault.
       b.on('error', (err) => ((err as { code?: string }).code === '57P01' ? logger.info('database shutting down') : logger.error({ err }, 'pg-boss error')));
       await b.start();
@@ -23,9 +25,10 @@ export function boss(opts: { listen?: boolean } = {}): Promise<PgBoss> {
         const existing = await b.getQueue(q.name);
         if (!existing) await b.createQueue(q.name, q);
         else {
-          // Settings (and these definitions) change between releases: keep the retry policy current.
+          // Settings (and these definitions) change between releases: keep the retry policy and the
+          // heartbeat current (installs whose queues predate the heartbeat get it too).
           // Only the options a definition sets: pg-boss refuses an update naming an option as undefined.
-          const wanted = Object.fromEntries((['retryLimit', 'retryDelay', 'retryBackoff', 'retryDelayMax'] as const).filter((k) => q[k] !== undefined).map((k) => [k, q[k]]));
+          const wanted = Object.fromEntries((['retryLimit', 'retryDelay', 'retryBackoff', 'retryDelayMax', 'heartbeatSeconds'] as const).filter((k) => q[k] !== undefined).map((k) => [k, q[k]]));
           if (Object.entries(wanted).some(([k, v]) => existing[k as keyof typeof existing] !== v)) await b.updateQueue(q.name, wanted);
         }
       }

@@ -32,15 +32,22 @@ export interface JobPayloads {
  */
 export const OUTBOUND_JOB_RETRY_LIMIT = 1000;
 
+/**
+ * A job whose worker lost the database mid-job (a PostgreSQL restart) cannot record its failure and
+ * would stay `active` until pg-boss's 15-minute expiry. With a heartbeat, a job whose worker stopped
+ * beating for this long is retried within seconds instead (found by the PostgreSQL-restart fault test).
+ */
+const HEARTBEAT_SECONDS = 10;
+
 /** Queue options; inbound retries come from the settings so a test can make a poison event dead quickly. */
 export function queueDefinitions(settings: { INBOUND_MAX_ATTEMPTS: number; INBOUND_RETRY_DELAY_SECONDS: number }): Queue[] {
   return [
     // Inbound processing is idempotent, so retrying a failure is always safe. The last failure
     // makes the event a dead letter (worker/handlers/inbound-process.ts).
-    { name: QUEUES.inboundProcess, notify: true, retryLimit: settings.INBOUND_MAX_ATTEMPTS - 1, retryDelay: settings.INBOUND_RETRY_DELAY_SECONDS, retryBackoff: true, retryDelayMax: 300 },
+    { name: QUEUES.inboundProcess, notify: true, heartbeatSeconds: HEARTBEAT_SECONDS, retryLimit: settings.INBOUND_MAX_ATTEMPTS - 1, retryDelay: settings.INBOUND_RETRY_DELAY_SECONDS, retryBackoff: true, retryDelayMax: 300 },
     // One conversation's replies leave in order: FIFO per singletonKey (= conversation id).
     // Each retry's delay is set on the job by the handler (Retry-After, growing back-off).
-    { name: QUEUES.outboundDeliver, notify: true, policy: 'key_strict_fifo', retryLimit: OUTBOUND_JOB_RETRY_LIMIT, retryDelay: 2, retryBackoff: true, retryDelayMax: 3600 },
+    { name: QUEUES.outboundDeliver, notify: true, heartbeatSeconds: HEARTBEAT_SECONDS, policy: 'key_strict_fifo', retryLimit: OUTBOUND_JOB_RETRY_LIMIT, retryDelay: 2, retryBackoff: true, retryDelayMax: 3600 },
     { name: QUEUES.outboundDead, retentionSeconds: 30 * 24 * 3600 },
     // Best effort: a name lookup that fails is not worth retrying for long.
     { name: QUEUES.contactProfile, notify: true, retryLimit: 2, retryDelay: 30 },

@@ -28,6 +28,9 @@ RETURNING "id", "receivedAt"`;
 /** One claim-and-enqueue round; returns how many events it dispatched. */
 export async function dispatchInboundEvents(boss: PgBoss): Promise<number> {
   const client = await pool().connect();
+  const lost = (err: Error) => logger.warn({ err }, 'database connection lost during a transaction');
+  client.on('error', lost);
+  let broken: Error | undefined;
   try {
     await client.query('BEGIN');
     const { rows } = await client.query<{ id: string; receivedAt: Date }>(CLAIM);
@@ -36,10 +39,11 @@ export async function dispatchInboundEvents(boss: PgBoss): Promise<number> {
     await client.query('COMMIT');
     return rows.length;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK').catch((rollbackErr: Error) => (broken = rollbackErr));
     throw err;
   } finally {
-    client.release();
+    client.off('error', lost);
+    client.release(broken); // a client whose ROLLBACK failed is destroyed, not reused
   }
 }
 

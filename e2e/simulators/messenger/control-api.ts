@@ -31,6 +31,8 @@ export function registerControlRoutes(router: Router, control: MessengerControl,
     control.failNext(pageId, spec);
   });
 
+  post('/_sim/outage', (body) => control.outage(body as never));
+
   get('/_sim/customers', (url) => control.customers(parseInput(schemas.customersQuerySchema, query(url)).pageId));
   post('/_sim/customers/send', (body) => control.customerSends(body as never));
   post('/_sim/customers/block', (body) => {

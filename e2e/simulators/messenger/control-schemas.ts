@@ -53,19 +53,30 @@ export const customerSendSchema = z
 
 export const pageInboxReplySchema = z.strictObject({ pageId, psid, text: z.string().min(1).max(2000) });
 
+const failureShape = {
+  httpStatus: z.number().int().min(200).max(599).optional(),
+  code: z.number().int().optional(),
+  subcode: z.number().int().optional(),
+  message: z.string().min(1).optional(),
+  type: z.string().min(1).optional(),
+  isTransient: z.boolean().optional(),
+  /** Adds a Retry-After header (seconds) to the error response. */
+  retryAfterSeconds: z.number().int().min(0).max(86_400).optional(),
+  delayMs: z.number().int().min(0).max(120_000).optional(),
+};
+const hasEffect = (f: { code?: number; delayMs?: number }) => f.code !== undefined || f.delayMs !== undefined;
+const EFFECT_NEEDED = 'give a Graph error code, a delayMs, or both';
+
 export const failNextSchema = z
-  .strictObject({
-    pageId,
-    httpStatus: z.number().int().min(200).max(599).optional(),
-    code: z.number().int().optional(),
-    subcode: z.number().int().optional(),
-    message: z.string().min(1).optional(),
-    type: z.string().min(1).optional(),
-    isTransient: z.boolean().optional(),
-    delayMs: z.number().int().min(0).max(120_000).optional(),
-    times: z.number().int().min(1).max(10_000).optional(),
-  })
-  .refine((f) => f.code !== undefined || f.delayMs !== undefined, 'give a Graph error code, a delayMs, or both');
+  .strictObject({ pageId, ...failureShape, times: z.number().int().min(1).max(10_000).optional() })
+  .refine(hasEffect, EFFECT_NEEDED);
+
+/** Every Send API call of the page fails for durationMs, cycling through responses (a provider outage). */
+export const outageSchema = z.strictObject({
+  pageId,
+  durationMs: z.number().int().min(1).max(3_600_000),
+  responses: z.array(z.strictObject(failureShape).refine(hasEffect, EFFECT_NEEDED)).min(1).max(100),
+});
 
 export const lastInboundSchema = z
   .strictObject({

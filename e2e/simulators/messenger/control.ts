@@ -88,6 +88,15 @@ export class MessengerControl {
     this.ctx.state.queueFailure(id, failure);
   }
 
+  /** Every Send API call of the page fails for durationMs, cycling through the given responses. */
+  outage(input: z.input<typeof schemas.outageSchema>): { until: number } {
+    const { pageId, durationMs, responses } = parseInput(schemas.outageSchema, input);
+    registeredPage(this.ctx, pageId);
+    const until = Date.now() + durationMs;
+    this.ctx.state.startOutage(pageId, { until, responses });
+    return { until };
+  }
+
   /** Moves the customer's last inbound message in time, to open or close the 24 h / 7 day windows. */
   setLastInbound(pageId: string, psid: string, at: Date | number | string): void {
     const when = at instanceof Date ? at.getTime() : at;

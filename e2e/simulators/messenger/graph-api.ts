@@ -26,6 +26,7 @@ function graph(handler: (rc: RouteContext) => Promise<unknown>) {
       // Graph adds this header to token errors; clients such as the PHP SDK look at it.
       const headers: Record<string, string> =
         err.spec.code === 190 ? { 'WWW-Authenticate': `OAuth "Facebook Platform" "invalid_token" "${err.message}"` } : {};
+      if (err.spec.retryAfterSeconds !== undefined) headers['Retry-After'] = String(err.spec.retryAfterSeconds);
       sendJson(rc.res, err.spec.httpStatus, err.body(), headers);
     }
   };

@@ -12,6 +12,8 @@ export interface GraphErrorSpec {
   message: string;
   type?: string;
   isTransient?: boolean;
+  /** Sent as a Retry-After header (seconds), as a proxy or gateway in front of Graph may. */
+  retryAfterSeconds?: number;
 }
 
 export class GraphError extends Error {

@@ -131,6 +131,28 @@ describe('fake Send API', () => {
     expect(transient.json.error).toMatchObject({ code: 1200, is_transient: true });
   });
 
+  it('an outage fails every send for its duration, cycling through its responses, with Retry-After when asked', async () => {
+    const res = await fetch(`${sim.url}/_sim/outage`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ pageId: PAGE.pageId, durationMs: 300, responses: [{ httpStatus: 429, code: 4, retryAfterSeconds: 7 }, { httpStatus: 500, code: 2 }] }),
+    });
+    expect(res.status).toBe(200);
+    const params = new URLSearchParams({ access_token: PAGE.accessToken });
+    const limited = await fetch(`${sim.url}/v21.0/me/messages?${params}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(textReply('x')) });
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('7');
+    expect(((await limited.json()) as any).error).toMatchObject({ code: 4 });
+    const failed = await sendApi(sim, textReply('x'));
+    expect(failed.status).toBe(500);
+    expect(failed.json.error).toMatchObject({ code: 2, is_transient: true });
+    expect((await sendApi(sim, textReply('x'))).status).toBe(429);
+    expect(sim.sent()).toHaveLength(0);
+    await new Promise((r) => setTimeout(r, 320));
+    expect((await sendApi(sim, textReply('after'))).status).toBe(200);
+    expect(sim.sent().map((m) => m.text)).toEqual(['after']);
+  });
+
   it('answers 613 above the per-page rate limit', async () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => sendApi(sim, textReply('burst'))));
     const codes = results.map((r) => (r.status === 200 ? 200 : r.json.error.code));

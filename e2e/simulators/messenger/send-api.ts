@@ -57,6 +57,7 @@ async function applyInjectedFailure(failure: FailureSpec | undefined): Promise<v
     subcode: failure.subcode,
     type: failure.type,
     isTransient: failure.isTransient ?? (transient ? true : undefined),
+    retryAfterSeconds: failure.retryAfterSeconds,
     message: failure.message ?? DEFAULT_MESSAGES[failure.code] ?? `(#${failure.code}) Simulated failure`,
   });
 }

@@ -1,5 +1,5 @@
 /** In-memory state of the fake Messenger platform: pages, customers, both directions of traffic. */
-import type { ConversationItem, Customer, FailureSpec, InboundMessage, Page, SenderActionRecord, SentMessage } from './types';
+import type { ConversationItem, Customer, FailureSpec, InboundMessage, OutageSpec, Page, SenderActionRecord, SentMessage } from './types';
 
 const key = (pageId: string, psid: string) => `${pageId}:${psid}`;
 
@@ -10,6 +10,7 @@ export class SimulatorState {
   readonly sent: SentMessage[] = [];
   readonly senderActions: SenderActionRecord[] = [];
   private readonly failures = new Map<string, FailureSpec[]>();
+  private readonly outages = new Map<string, OutageSpec & { served: number }>();
   private seq = 0;
 
   nextSeq(): number {
@@ -62,14 +63,28 @@ export class SimulatorState {
     this.failures.set(pageId, queue);
   }
 
-  takeFailure(pageId: string): FailureSpec | undefined {
-    return this.failures.get(pageId)?.shift();
+  startOutage(pageId: string, outage: OutageSpec): void {
+    this.outages.set(pageId, { ...outage, served: 0 });
+  }
+
+  /** A queued one-off failure first; otherwise the page's outage response while it lasts. */
+  takeFailure(pageId: string, now = Date.now()): FailureSpec | undefined {
+    const queued = this.failures.get(pageId)?.shift();
+    if (queued) return queued;
+    const outage = this.outages.get(pageId);
+    if (!outage) return undefined;
+    if (now >= outage.until) {
+      this.outages.delete(pageId);
+      return undefined;
+    }
+    return outage.responses[outage.served++ % outage.responses.length];
   }
 
   reset(keepPages = false): void {
     if (!keepPages) this.pages.clear();
     this.customers.clear();
     this.failures.clear();
+    this.outages.clear();
     this.inbound.length = 0;
     this.sent.length = 0;
     this.senderActions.length = 0;

@@ -101,3 +101,9 @@ export interface FailureSpec extends Partial<GraphErrorSpec> {
   /** How many consecutive sends it applies to (default 1). */
   times?: number;
 }
+
+/** Every Send API call of a page fails until `until` (epoch ms), cycling through `responses`. */
+export interface OutageSpec {
+  until: number;
+  responses: Omit<FailureSpec, 'times'>[];
+}
