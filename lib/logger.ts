@@ -22,11 +22,16 @@ export function withLogContext<T>(fields: Record<string, string>, fn: () => T): 
   return logContext.run({ ...logContext.getStore(), ...fields }, fn);
 }
 
+/** The fields every log line written here gets (pino's mixin). */
+export function logContextFields(): Readonly<Record<string, string>> {
+  return logContext.getStore() ?? {};
+}
+
 /** Structured logs on stdout; LOG_LEVEL picks the level. */
 export const logger = pino({
   level: process.env.LOG_LEVEL ?? 'info',
   base: { proc: process.env.SB_PROCESS ?? 'main' },
-  mixin: () => logContext.getStore() ?? {},
+  mixin: logContextFields,
   serializers: { err: errorSerializer },
   redact: ['req.headers.authorization', 'req.headers.cookie', '*.pageAccessToken', '*.appSecret', '*.password'],
 });

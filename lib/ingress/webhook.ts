@@ -74,7 +74,10 @@ async function handle(req: WebhookRequest): Promise<{ reply: WebhookReply; outco
       const v = req.headers.get(h);
       if (v !== null) headers[h] = v;
     }
-    ({ duplicate } = await storeInboundEvent({ inboxId: inbox.id, dedupeKey: requestDedupeKey(events), rawBody: req.rawBody, headers }));
+    const stored = await storeInboundEvent({ inboxId: inbox.id, dedupeKey: requestDedupeKey(events), rawBody: req.rawBody, headers });
+    duplicate = stored.duplicate;
+    // Links this request's id to the event id the worker's log lines carry (debug: one line per webhook).
+    logger.debug({ inboxId: inbox.id, eventId: stored.eventId, duplicate }, 'webhook stored');
     touchInbox(inbox.id);
   }
   return as(duplicate ? 'duplicate' : 'accepted', connector.ack(req, config));
