@@ -41,12 +41,37 @@ async function frontDoorServer(options: { trustProxy: boolean; metricsToken: str
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
+/** A stand-in Graph API: no profiles; accepts replies, refuses those saying "fail" for good, and answers 500 to "retry". */
+async function fakeGraphServer(): Promise<string> {
+  let n = 0;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      if (req.method !== 'POST') return void res.writeHead(404, { 'content-type': 'application/json' }).end('{}'); // profile look-ups
+      const text = (JSON.parse(body) as { message?: { text?: string } }).message?.text ?? '';
+      const [status, answer] = text.includes('fail')
+        ? [400, { error: { code: 100, message: 'Invalid parameter' } }]
+        : text.includes('retry')
+          ? [500, { error: { message: 'Temporarily unavailable' } }]
+          : [200, { recipient_id: 'psid-1', message_id: `m_out_${++n}` }];
+      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+    });
+  });
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+let agent: Awaited<ReturnType<typeof import('@/lib/testing/fixtures').makeUser>>;
+
 beforeAll(async () => {
   app = await startAppHarness();
   const { createInbox } = await import('@/lib/domain/inboxes');
   const { makeUser } = await import('@/lib/testing/fixtures');
   const admin = await makeUser('admin');
-  const inbox = await createInbox(admin, { channel: 'messenger', name: 'Metrics Page', config: { pageId: PAGE_ID, pageAccessToken: 'EAAtest', appSecret: SECRET, apiBaseUrl: 'http://127.0.0.1:1' } });
+  agent = await makeUser('agent');
+  const inbox = await createInbox(admin, { channel: 'messenger', name: 'Metrics Page', config: { pageId: PAGE_ID, pageAccessToken: 'EAAtest', appSecret: SECRET, apiBaseUrl: await fakeGraphServer() } });
   webhookUrl = inbox.webhookUrl;
 });
 afterAll(async () => {
@@ -84,6 +109,25 @@ describe('GET /api/metrics', () => {
     const { text } = await scrape();
     expect(sample(text, 'switchboard_inbound_processing_seconds_count')).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'switchboard_inbound_backlog')).toBe(0);
+  });
+
+  it('counts deliveries sent, failed and retried, and times the sent ones', async () => {
+    const { db } = await import('@/lib/db');
+    const { createReply } = await import('@/lib/domain/messages');
+    const conversation = await db().conversation.findFirstOrThrow({ where: { messages: { some: { text: 'hello metrics' } } } });
+    const status = async (id: string) => (await db().message.findUniqueOrThrow({ where: { id } })).status;
+    // One conversation's replies leave in order, and a retrying one holds back the next: retry last.
+    const sent = await createReply(agent, conversation.id, { text: 'on its way' });
+    await until(async () => (await status(sent.id)) === 'sent');
+    const failed = await createReply(agent, conversation.id, { text: 'this will fail' });
+    await until(async () => (await status(failed.id)) === 'failed');
+    const retried = await createReply(agent, conversation.id, { text: 'this will retry' });
+    await until(async () => (await db().message.findUniqueOrThrow({ where: { id: retried.id } })).errorText?.startsWith('Retrying'));
+
+    const { text } = await scrape();
+    const count = (outcome: string) => sample(text, `switchboard_deliveries_total{channel="messenger",outcome="${outcome}"}`);
+    expect([count('sent'), count('failed'), count('retried')]).toEqual([1, 1, 1]);
+    expect(sample(text, 'switchboard_delivery_seconds_count')).toBe(1);
   });
 
   it('counts unprocessed events in the backlog', async () => {
