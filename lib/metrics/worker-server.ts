@@ -26,5 +26,8 @@ export async function startWorkerMetricsServer(options: { port: number; host: st
     server.listen(options.port, host, resolve);
   });
   logger.info({ url: `http://${host.includes(':') ? `[${host}]` : host}:${options.port}/metrics` }, 'worker metrics listening');
-  return () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return () => new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections(); // scrapers keep connections open; a scrape in flight is simply retried
+  });
 }
