@@ -44,6 +44,10 @@ export const envSchema = z.object({
   // Local simulators only: lets provider base URLs use http: or a loopback/private host, and lets the
   // safe outbound fetch reach loopback (never link-local or private ranges).
   ALLOW_INSECURE_PROVIDER_URLS: z.stringbool({ error: 'must be true or false' }).default(false),
+  // Bearer token for GET /api/metrics and the worker's metrics port; unset = loopback callers only.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters (generate one with `openssl rand -hex 32`)').optional(),
+  // The worker serves its Prometheus metrics on this port (unset = off); on 127.0.0.1 unless METRICS_TOKEN is set.
+  WORKER_METRICS_PORT: port.optional(),
   ATTACHMENT_MAX_BYTES: z.coerce.number({ error: 'must be a number of bytes' }).int().min(1024, 'must be at least 1024 bytes').default(25 * 1024 * 1024),
 });
 
@@ -64,7 +68,7 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 }
 
 // Secrets never appear in error output.
-const shown = (key: string, value: string | undefined) => (key === 'APP_SECRET' || key === 'DATABASE_URL' ? `${value?.length ?? 0} characters` : JSON.stringify(value));
+const shown = (key: string, value: string | undefined) => (key === 'APP_SECRET' || key === 'DATABASE_URL' || key === 'METRICS_TOKEN' ? `${value?.length ?? 0} characters` : JSON.stringify(value));
 
 /**
  * One setting read from the environment now (not cached), for code that runs outside the boot path

@@ -2,6 +2,7 @@
 import { runtimeEnv } from '@/lib/env';
 import { boss, stopBoss } from '@/lib/jobs/boss';
 import { logger } from '@/lib/logger';
+import { startWorkerMetricsServer } from '@/lib/metrics/worker-server';
 import { checkAppSecret } from '@/lib/server/check-app-secret';
 import { runProcess } from '@/lib/server/lifecycle';
 import { startHeartbeat } from './heartbeat';
@@ -16,8 +17,10 @@ runProcess('worker', async () => {
   const stopDispatcher = await startWorking(b, env.WORKER_CONCURRENCY);
   const stopHeartbeat = startHeartbeat();
   const stopHousekeeping = startHousekeeping();
+  const stopMetrics = env.WORKER_METRICS_PORT ? await startWorkerMetricsServer({ port: env.WORKER_METRICS_PORT, host: env.HOST, token: env.METRICS_TOKEN }) : async () => undefined;
   logger.info({ concurrency: env.WORKER_CONCURRENCY }, 'worker ready');
   return async () => {
+    await stopMetrics();
     await stopHeartbeat();
     await stopHousekeeping();
     await stopDispatcher();

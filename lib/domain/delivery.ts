@@ -18,6 +18,7 @@ import { enqueue } from '@/lib/jobs/boss';
 import { QUEUES } from '@/lib/jobs/contracts';
 import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { countDelivery } from '@/lib/metrics/metrics';
 import { publish } from '@/lib/realtime/publish';
 import { connectorFor, inboxConfig } from './inboxes';
 import { untrustedFetch } from '@/lib/net';
@@ -48,9 +49,12 @@ const unrecordedSends = new Map<string, SendResult>();
 type Loaded = NonNullable<Awaited<ReturnType<typeof load>>>;
 const load = (messageId: string) => db().message.findUnique({ where: { id: messageId }, include: { conversation: { include: { identity: true, inbox: true } } } });
 
+/** Announces each state a delivery reaches to agents, and counts it (sent, failed, queued again = retried). */
 function emitter(message: Loaded) {
-  return (status: string, error: { code: string | null; message: string } | null) =>
-    publish('message.updated', { messageId: message.id, conversationId: message.conversationId, inboxId: message.inboxId, status, error });
+  return (status: string, error: { code: string | null; message: string } | null) => {
+    countDelivery(message.conversation.inbox.channel, status, message.createdAt);
+    return publish('message.updated', { messageId: message.id, conversationId: message.conversationId, inboxId: message.inboxId, status, error });
+  };
 }
 
 /**

@@ -9,6 +9,7 @@ import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '@/lib/db-busy';
 import { connectorDeps } from '@/lib/domain/shared-cache';
 import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { channelOfWebhookPath, countWebhook, metrics, type WebhookOutcome } from '@/lib/metrics/metrics';
 import { requestDedupeKey } from './dedupe';
 import { inboxForWebhook } from './inbox-cache';
 import { storeInboundEvent } from './store';
@@ -27,48 +28,79 @@ export function isWebhookPath(pathname: string): boolean {
   return pathname.startsWith('/api/webhooks/');
 }
 
+/** The core, counted in switchboard_webhooks_total (POSTs only: GETs are provider handshakes). */
 export async function handleWebhookRequest(req: WebhookRequest): Promise<WebhookReply> {
+  const counted = req.method !== 'GET';
+  const channel = channelOfWebhookPath(req.url.pathname);
+  try {
+    const { reply: result, outcome } = await handle(req);
+    if (counted) countWebhook(channel, outcome);
+    return result;
+  } catch (err) {
+    if (counted) countWebhook(channel, 'refused_other'); // not acknowledged (database busy or down): the provider retries
+    throw err;
+  }
+}
+
+const as = (outcome: WebhookOutcome, result: WebhookReply) => ({ reply: result, outcome });
+
+async function handle(req: WebhookRequest): Promise<{ reply: WebhookReply; outcome: WebhookOutcome }> {
   const match = PATH.exec(req.url.pathname);
-  if (!match) return reply(404, 'Unknown webhook URL');
+  if (!match) return as('refused_other', reply(404, 'Unknown webhook URL'));
   const inbox = await inboxForWebhook(match[2]);
-  if (!inbox || inbox.channel !== match[1]) return reply(404, 'Unknown webhook URL');
+  if (!inbox || inbox.channel !== match[1]) return as('refused_other', reply(404, 'Unknown webhook URL'));
   const { connector, config } = inbox;
 
-  if (req.method === 'GET') return connector.handshake(req, config, connectorDeps()) ?? reply(400, 'Not a verification request');
-  if (req.method !== 'POST') return reply(405, 'Use POST');
-  if (req.rawBody.length > runtimeEnv().WEBHOOK_MAX_BYTES) return reply(413, 'Body too large');
+  if (req.method === 'GET') return as('accepted', connector.handshake(req, config, connectorDeps()) ?? reply(400, 'Not a verification request'));
+  if (req.method !== 'POST') return as('refused_other', reply(405, 'Use POST'));
+  if (req.rawBody.length > runtimeEnv().WEBHOOK_MAX_BYTES) return as('too_large', reply(413, 'Body too large'));
 
   const verified = await connector.verify(req, config, connectorDeps());
   if (!verified.ok) {
     logger.warn({ inboxId: inbox.id, reason: verified.reason }, 'webhook refused');
-    return reply(verified.status, verified.reason);
+    return as('refused_signature', reply(verified.status, verified.reason));
   }
   let events;
   try {
     events = connector.parse(req, config);
   } catch (err) {
-    if (err instanceof MalformedPayloadError) return reply(400, err.message);
+    if (err instanceof MalformedPayloadError) return as('malformed', reply(400, err.message));
     throw err;
   }
+  let duplicate = false;
   if (events.length > 0) {
     const headers: Record<string, string> = {};
     for (const h of KEPT_HEADERS) {
       const v = req.headers.get(h);
       if (v !== null) headers[h] = v;
     }
-    await storeInboundEvent({ inboxId: inbox.id, dedupeKey: requestDedupeKey(events), rawBody: req.rawBody, headers });
+    const stored = await storeInboundEvent({ inboxId: inbox.id, dedupeKey: requestDedupeKey(events), rawBody: req.rawBody, headers });
+    duplicate = stored.duplicate;
+    // Links this request's id to the event id the worker's log lines carry (debug: one line per webhook).
+    logger.debug({ inboxId: inbox.id, eventId: stored.eventId, duplicate }, 'webhook stored');
     touchInbox(inbox.id);
   }
-  return connector.ack(req, config);
+  return as(duplicate ? 'duplicate' : 'accepted', connector.ack(req, config));
 }
 
 /** Reads a fetch Request's body under the size cap and runs the core. */
 export async function handleWebhook(request: Request): Promise<Response> {
+  const stopTimer = request.method === 'POST' ? metrics().webhookAck.startTimer() : undefined;
+  try {
+    return await handleFetchWebhook(request);
+  } finally {
+    stopTimer?.();
+  }
+}
+
+async function handleFetchWebhook(request: Request): Promise<Response> {
   let result: WebhookReply;
   const overCap = (err: unknown) => ((err as { status?: number }).status === 413 ? null : Promise.reject(err));
   const rawBody = await readBoundedBytes(request, runtimeEnv().WEBHOOK_MAX_BYTES).catch(overCap);
-  if (rawBody === null) result = reply(413, 'Body too large');
-  else {
+  if (rawBody === null) {
+    result = reply(413, 'Body too large');
+    countWebhook(channelOfWebhookPath(new URL(request.url).pathname), 'too_large');
+  } else {
     try {
       result = await handleWebhookRequest({ method: request.method, url: new URL(request.url), headers: request.headers, rawBody });
     } catch (err) {

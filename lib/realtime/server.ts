@@ -14,6 +14,7 @@ import { visibleInboxIds } from '@/lib/domain/access';
 import { db, pool } from '@/lib/db';
 import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { metrics } from '@/lib/metrics/metrics';
 import { adapterPool } from './adapter-pool';
 import { inboxRoom, roleRoom, userRoom } from './events';
 
@@ -39,6 +40,8 @@ export async function attachRealtime(server: HttpServer): Promise<Server> {
     }
   });
   io.on('connection', async (socket) => {
+    metrics().socketConnections.inc();
+    socket.once('disconnect', () => metrics().socketConnections.dec());
     const actor = socket.data.actor as Actor;
     const visible = (await visibleInboxIds(actor)) ?? (await db().inbox.findMany({ select: { id: true } })).map((i) => i.id);
     await socket.join([userRoom(actor.id), roleRoom(actor.role), ...visible.map(inboxRoom)]);

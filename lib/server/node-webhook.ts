@@ -7,6 +7,7 @@ import { BUSY_RETRY_AFTER_SECONDS, isDatabaseBusy } from '@/lib/db-busy';
 import { BUSY_BODY, handleWebhookRequest } from '@/lib/ingress/webhook';
 import { runtimeEnv } from '@/lib/env';
 import { logger } from '@/lib/logger';
+import { channelOfWebhookPath, countWebhook, metrics } from '@/lib/metrics/metrics';
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
@@ -31,12 +32,22 @@ function send(res: ServerResponse, status: number, body: string, contentType = '
   res.end(body);
 }
 
+const TOO_LARGE = '{"error":{"code":"payload_too_large","message":"Body too large"}}';
+
 export async function serveWebhook(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === 'POST') {
+    const stopTimer = metrics().webhookAck.startTimer();
+    res.once('close', () => stopTimer()); // 'close' also fires when the body was cut off
+  }
+  const tooLarge = () => {
+    countWebhook(channelOfWebhookPath(req.url ?? '/'), 'too_large');
+    send(res, 413, TOO_LARGE);
+  };
   try {
     const max = runtimeEnv().WEBHOOK_MAX_BYTES;
-    if (Number(req.headers['content-length'] ?? 0) > max) return send(res, 413, '{"error":{"code":"payload_too_large","message":"Body too large"}}');
+    if (Number(req.headers['content-length'] ?? 0) > max) return tooLarge();
     const rawBody = req.method === 'POST' ? await readBody(req, max) : Buffer.alloc(0);
-    if (rawBody === null) return send(res, 413, '{"error":{"code":"payload_too_large","message":"Body too large"}}');
+    if (rawBody === null) return tooLarge();
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const url = new URL(req.url ?? '/', 'http://internal');

@@ -1,16 +1,15 @@
 /**
  * Web process: one HTTP server hosting Next.js (pages + /api), the Socket.IO server and the
- * webhook ingress fast path. Webhooks skip Next's request pipeline (~1 ms CPU per request).
+ * fast paths for webhook ingress and /api/metrics (lib/server/front-door.ts), which skip Next's
+ * request pipeline (~1 ms CPU per request).
  */
 import { createServer } from 'node:http';
 import next from 'next';
-import { stampClientAddress } from '@/lib/auth/client-address';
 import { runtimeEnv } from '@/lib/env';
-import { isWebhookPath } from '@/lib/ingress/webhook';
 import { logger } from '@/lib/logger';
 import { attachRealtime } from '@/lib/realtime/server';
+import { frontDoor } from './front-door';
 import { runProcess } from './lifecycle';
-import { serveWebhook } from './node-webhook';
 
 runProcess('web', async () => {
   const env = runtimeEnv();
@@ -18,11 +17,7 @@ runProcess('web', async () => {
   const app = next({ dev, dir: process.cwd(), hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = createServer((req, res) => {
-    stampClientAddress(req, env.TRUST_PROXY); // sign-in throttling and the setup page's loopback rule read it
-    if (req.url && isWebhookPath(req.url)) return void serveWebhook(req, res);
-    void handle(req, res);
-  });
+  const server = createServer(frontDoor({ trustProxy: env.TRUST_PROXY, metricsToken: env.METRICS_TOKEN }, handle));
   server.keepAliveTimeout = 65_000;
   const io = await attachRealtime(server);
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));

@@ -1,5 +1,5 @@
 /**
- * An app under test for channel integration tests: the real webhook ingress on a real HTTP port,
+ * An app under test for channel integration tests: the real webhook ingress (and /api/metrics) on a real HTTP port,
  * a fresh database, and the real worker (pg-boss handlers + dispatcher) in this process.
  */
 import { createServer, type Server } from 'node:http';
@@ -9,7 +9,9 @@ import { useTestDatabase } from './database';
 export interface AppHarness { publicUrl: string; close(): Promise<void> }
 
 export async function startAppHarness(): Promise<AppHarness> {
-  const server: Server = createServer((req, res) => void import('@/lib/server/node-webhook').then((m) => m.serveWebhook(req, res)));
+  // The custom server's front door (webhooks, /api/metrics, request ids); anything else is a 404 here.
+  const front = import('@/lib/server/front-door').then((m) => m.frontDoor({ trustProxy: false, metricsToken: process.env.METRICS_TOKEN }, (_req, res) => res.writeHead(404).end()));
+  const server: Server = createServer((req, res) => void front.then((listener) => listener(req, res)));
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   process.env.PUBLIC_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   await useTestDatabase();

@@ -2,6 +2,7 @@ import type { JobWithMetadata } from 'pg-boss';
 import { deliverMessage, handleDeliveryCrash, type DeliveryOutcome } from '@/lib/domain/delivery';
 import { setRetryDelay } from '@/lib/jobs/boss';
 import type { OutboundDeliverJob } from '@/lib/jobs/contracts';
+import { withLogContext } from '@/lib/logger';
 
 /** Thrown to make pg-boss run the job again after the delay set on it, holding back the conversation's later replies. */
 export class RetryLater extends Error {}
@@ -14,12 +15,15 @@ export class RetryLater extends Error {}
  */
 export async function outboundDeliver(jobs: JobWithMetadata<OutboundDeliverJob>[]): Promise<void> {
   for (const job of jobs) {
-    let outcome: DeliveryOutcome;
-    try {
-      outcome = await deliverMessage(job.data.messageId, job.createdOn);
-    } catch (err) {
-      outcome = await handleDeliveryCrash(job.data.messageId, err, job.createdOn);
-    }
+    const { messageId } = job.data;
+    // Every log line written during the delivery (however deep) carries the message's id.
+    const outcome = await withLogContext({ messageId }, async (): Promise<DeliveryOutcome> => {
+      try {
+        return await deliverMessage(messageId, job.createdOn);
+      } catch (err) {
+        return handleDeliveryCrash(messageId, err, job.createdOn);
+      }
+    });
     if (outcome.kind === 'retry') {
       await setRetryDelay(job.id, outcome.delaySeconds);
       throw new RetryLater(outcome.reason);
