@@ -33,6 +33,14 @@ describe('optimistic message list', () => {
     expect(list.map((m) => m.id)).toEqual(['a', 'm1']);
   });
 
+  it('keeps a later status when the send\'s own "queued" response arrives after a refetch showed it sent', () => {
+    const temp = newTempId();
+    const list = upsertMessage([msg('m1', { status: 'sent' }), msg(temp)], msg('m1', { status: 'queued' }), temp);
+    expect(list.map((m) => [m.id, m.status])).toEqual([['m1', 'sent']]);
+    // A retry's response does move a failed reply back to queued.
+    expect(upsertMessage([msg('m2', { status: 'failed' })], msg('m2', { status: 'queued' }))[0].status).toBe('queued');
+  });
+
   it('appends an unknown message and removes by id', () => {
     expect(upsertMessage([msg('a')], msg('b')).map((m) => m.id)).toEqual(['a', 'b']);
     expect(removeMessage([msg('a'), msg('b')], 'a').map((m) => m.id)).toEqual(['b']);

@@ -13,8 +13,14 @@ export function isTempId(id: string): boolean {
   return id.startsWith(TEMP_PREFIX);
 }
 
-/** Inserts or replaces `message` (by id, or in place of `replaceId`), never duplicating it. */
-export function upsertMessage(list: Message[], message: Message, replaceId?: string): Message[] {
+/**
+ * Inserts or replaces `message` (by id, or in place of `replaceId`), never duplicating it. A copy
+ * already in the list with a later status wins that status: the send's own response ("queued")
+ * can arrive after a live receipt or a refetch has already shown it sent.
+ */
+export function upsertMessage(list: Message[], incoming: Message, replaceId?: string): Message[] {
+  const known = list.find((m) => m.id === incoming.id);
+  const message = known && incoming.status && !acceptsStatus(known.status, incoming.status) ? { ...incoming, status: known.status, error: known.error } : incoming;
   const withoutDupes = list.filter((m) => m.id !== message.id || m.id === replaceId);
   const at = withoutDupes.findIndex((m) => m.id === (replaceId ?? message.id));
   if (at === -1) return [...withoutDupes, message];

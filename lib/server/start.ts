@@ -76,6 +76,6 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err instanceof EnvError ? err.message : err instanceof AppSecretMismatchError ? `[switchboard] ${err.message}` : `[switchboard] Start-up failed: ${(err as Error).stack ?? err}`);
+  console.error(err instanceof EnvError ? err.message : err instanceof AppSecretMismatchError ? `[switchboard] ${err.message}` : `[switchboard] Start-up failed: ${(err as Error | undefined)?.stack ?? err ?? 'no reason given (is the embedded PostgreSQL port, EMBEDDED_PG_PORT, already in use?)'}`);
   process.exit(1);
 });
