@@ -43,7 +43,8 @@ beforeAll(async () => {
   [webB, token] = await Promise.all([stack.addWeb(), stack.adminToken()]);
   page = await connectMessengerPage(stack, token, sim);
   expect(secondWorker.running, `the second worker is running\n${stack.describe()}`).toBe(true);
-});
+  // Four processes start one after the other on a shared 2-core machine: more than the suite's usual 120 s hook budget.
+}, 200_000);
 
 afterAll(async () => {
   socket?.close();
