@@ -56,7 +56,7 @@ export async function createAdminToken(root: string, stack: StackAccess, label: 
 }
 
 /** Runs `npm run cli -- …` (without npm, to keep its banner out of the output). */
-function cli(root: string, stack: StackAccess, args: string[]): Promise<string> {
+export function cli(root: string, stack: StackAccess, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'lib/cli/main.ts'), ...args], { cwd: root, env: stack.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -2,7 +2,8 @@
  * The real parts of Switchboard as separate OS processes, for the fault suite: an embedded
  * PostgreSQL in a temporary folder on its own port (restartable), migrations, the web process and
  * the worker process (each startable, stoppable and SIGKILL-able by process id), plus a direct
- * database pool the tests use to count what was stored. Unlike the bench's stack (which runs the
+ * database pool the tests use to count what was stored. addWeb() / addWorker() start more of each
+ * on the same database (scale-out); they are described and stopped with the rest. Unlike the bench's stack (which runs the
  * `npm start` launcher and its supervisor), nothing here restarts a process on its own: when a test
  * restarts something, it says so.
  */
@@ -25,8 +26,16 @@ export interface FaultStackOptions {
   env?: Record<string, string>;
 }
 
+export interface ExtraWeb {
+  process: AppProcess;
+  /** This process's own origin (PUBLIC_URL stays the first web process's, as behind a load balancer). */
+  url: string;
+}
+
 export class FaultStack {
   private stopped: Promise<void> | undefined;
+  /** Processes started by addWeb() / addWorker(). */
+  readonly extra: AppProcess[] = [];
 
   private constructor(
     readonly root: string,
@@ -91,6 +100,33 @@ export class FaultStack {
     }, timeoutMs, () => this.describe(), 250);
   }
 
+  /** Another web process on the same database and its own port; resolves once it answers HTTP. */
+  async addWeb(timeoutMs = 120_000): Promise<ExtraWeb> {
+    const port = await pickPort('FAULTS_PORTS');
+    const url = `http://127.0.0.1:${port}`;
+    const web = new AppProcess('web', this.root, { ...this.env, PORT: String(port) });
+    this.extra.push(web);
+    web.start();
+    await waitUntil(`web process ${this.extra.length + 1} to answer`, async () => {
+      if (!web.running) throw new Error(`an added web process exited during start-up\n${web.logs()}`);
+      return (await statusOf(`${url}/api/health`)) || false;
+    }, timeoutMs, () => this.describe(), 250);
+    return { process: web, url };
+  }
+
+  /** Another worker process on the same database (started, not waited for: it has no port to ask). */
+  addWorker(): AppProcess {
+    const worker = new AppProcess('worker', this.root, this.env);
+    this.extra.push(worker);
+    worker.start();
+    return worker;
+  }
+
+  /** Every web and worker process of this stack, the first two included. */
+  get processes(): AppProcess[] {
+    return [this.web, this.worker, ...this.extra];
+  }
+
   /** GET /api/health answers 200 (database reachable, a worker checked in); resolves with the ms it took. */
   async waitForHealth(timeoutMs: number): Promise<number> {
     const started = Date.now();
@@ -107,10 +143,12 @@ export class FaultStack {
   describe(): string {
     const part = (name: string, text: string | undefined) => (text ? `--- ${name} ---\n${text}` : '');
     const crashes = (p: AppProcess) => (p.crashes.length ? `${p.name} crashed (${p.crashes.join(', ')}):\n${p.crashLogs()}` : '');
+    const added = this.extra.map((p, i) => part(`added ${p.name} ${i + 1} (pid ${p.pid ?? '-'})`, p.logs(10)));
     return [
       part('web', this.web.logs(15)),
       part('worker', this.worker.logs(15)),
-      part('crashes', [crashes(this.web), crashes(this.worker)].filter(Boolean).join('\n')),
+      ...added,
+      part('crashes', this.processes.map(crashes).filter(Boolean).join('\n')),
       part('postgres', this.postgres.logs(8)),
     ].filter(Boolean).join('\n');
   }
@@ -118,7 +156,7 @@ export class FaultStack {
   /** Stops everything this stack started and removes its folder; safe to call twice and after a failed start. */
   stop(): Promise<void> {
     return (this.stopped ??= (async () => {
-      await Promise.all([this.web.stop(), this.worker.stop()]);
+      await Promise.all(this.processes.map((p) => p.stop()));
       await this.db.end().catch(() => undefined);
       await this.postgres.stop().catch(() => undefined);
       await rm(this.dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
