@@ -157,8 +157,9 @@ export function startInboundClaimer(concurrency: number): () => Promise<void> {
     while (!stopped) {
       woken = false;
       try {
-        // Drain: keep going while batches come back (retries due at once are picked up too).
-        while (!stopped && (await drainOnce(concurrency)) > 0);
+        // Drain: keep going while batches come back full. (Retries are left to the next wake-up
+        // or poll, so a poison event with no back-off does not spin.)
+        while (!stopped && (await drainOnce(concurrency)) === CLAIM_BATCH);
       } catch (err) {
         logger.error({ err }, 'inbound claim failed');
       }
