@@ -50,10 +50,10 @@ async function publishInboxHealth(inboxId: string): Promise<void> {
  * most 5 minutes); the last one makes it a dead letter and writes the inbox's lastError, and
  * admins are told in realtime.
  */
-export async function recordInboundFailure(eventId: string, err: unknown, final: boolean): Promise<void> {
+export async function recordInboundFailure(eventId: string, err: unknown, final: boolean, { countAttempt = true } = {}): Promise<void> {
   const message = errorText(err, MAX_ERROR_CHARS);
   const { rows: [row] } = await pool().query<{ inboxId: string }>(
-    `UPDATE "InboundEvent" SET "error" = $2, "attempts" = "attempts" + 1, "failedAt" = CASE WHEN $3 THEN now() ELSE "failedAt" END,
+    `UPDATE "InboundEvent" SET "error" = $2, "attempts" = "attempts" + ${countAttempt ? 1 : 0}, "failedAt" = CASE WHEN $3 THEN now() ELSE "failedAt" END,
        "claimedUntil" = NULL, "nextAttemptAt" = now() + make_interval(secs => LEAST($4::float8 * power(2, LEAST("attempts", 20)), ${MAX_RETRY_DELAY_SECONDS}))
      WHERE "id" = $1 AND "processedAt" IS NULL RETURNING "inboxId"`,
     [eventId, message, final, runtimeEnv().INBOUND_RETRY_DELAY_SECONDS],

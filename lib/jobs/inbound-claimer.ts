@@ -52,8 +52,8 @@ export async function claimInboundEvents(limit = CLAIM_BATCH, leaseSeconds = LEA
 /** Processes one claimed event; a failure is recorded on it (retry with back-off, or dead letter). */
 async function processClaimed(event: ClaimedEvent, maxAttempts: number): Promise<void> {
   if (event.attempts >= maxAttempts) {
-    // Its earlier claims all ended with the worker gone: do not try it again.
-    await recordInboundFailure(event.id, new Error(CRASHED_MESSAGE), true);
+    // Its last attempt ended with the worker gone (already counted by the claim): do not try it again.
+    await recordInboundFailure(event.id, new Error(CRASHED_MESSAGE), true, { countAttempt: false });
     return;
   }
   const final = event.attempts + 1 >= maxAttempts;
