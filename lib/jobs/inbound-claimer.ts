@@ -5,14 +5,16 @@
  * while batches keep coming. Woken by the NOTIFY the ingress sends with each insert; polls as a
  * backstop (events stored while no worker ran, retries whose back-off has passed).
  *
- * Order: a batch is taken oldest first and split per inbox; each inbox's events of the batch run
- * one after another in receivedAt order (inboxes in parallel). Across worker processes, events of
- * one customer may run at the same time (as with the former jobs): lockCustomer serialises their
- * writes, the thread is ordered by provider timestamps and receipts only move forward.
+ * Order: a batch is taken oldest first and split into lanes per customer (per inbox when an event
+ * concerns several customers or does not parse); each lane runs in receivedAt order, lanes in
+ * parallel. Across worker processes, events of one customer may run at the same time (as with the
+ * former jobs): lockCustomer serialises their writes, the thread is ordered by provider timestamps
+ * and receipts only move forward.
  */
 import pg from 'pg';
 import { recordInboundFailure } from '@/lib/domain/inbound-failures';
 import { processInboundEvent } from '@/lib/domain/ingest';
+import { inboundLanes } from '@/lib/domain/inbound-lanes';
 import { pool } from '@/lib/db';
 import { runtimeEnv } from '@/lib/env';
 import { INBOUND_CHANNEL } from '@/lib/ingress/store';
@@ -78,18 +80,17 @@ async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Prom
 }
 
 /**
- * Processes a claimed batch: per inbox in receivedAt order, inboxes `concurrency` at a time.
+ * Processes a claimed batch: each customer's events in receivedAt order (lib/domain/inbound-lanes.ts),
+ * `concurrency` lanes at a time.
  * One event's failure never stops the others (it is recorded on that event).
  */
 export async function processInboundBatch(events: ClaimedEvent[], concurrency: number): Promise<void> {
   const maxAttempts = runtimeEnv().INBOUND_MAX_ATTEMPTS;
-  const perInbox = new Map<string, ClaimedEvent[]>();
-  for (const e of events) perInbox.set(e.inboxId, [...(perInbox.get(e.inboxId) ?? []), e]);
   const ids = events.map((e) => e.id);
   const renew = setInterval(() => void pool().query(RENEW, [ids, LEASE_SECONDS]).catch((err) => logger.warn({ err }, 'could not renew the inbound claim')), RENEW_MS);
   try {
-    await eachLimited([...perInbox.values()], concurrency, async (inboxEvents) => {
-      for (const event of inboxEvents) {
+    await eachLimited(await inboundLanes(events), concurrency, async (lane) => {
+      for (const event of lane) {
         // Every log line written while processing (however deep) carries the event's id.
         await withLogContext({ eventId: event.id }, () => processClaimed(event, maxAttempts)).catch((err) =>
           logger.error({ err, eventId: event.id }, 'could not record an inbound failure; the event is tried again when its claim runs out'));
