@@ -124,4 +124,17 @@ describe('inbound claimer', () => {
     expect((await db.db().inboundEvent.findUniqueOrThrow({ where: { id } })).processedAt).not.toBeNull();
     expect(await db.db().message.count({ where: { externalId: 'lease-msg' } })).toBe(1);
   });
+
+  it('runs each customer\'s events in their own lane, and an inbox\'s batch in one lane when an event cannot be attributed', async () => {
+    const { inboundLanes } = await import('@/lib/domain/inbound-lanes');
+    const ids = await store([text('lane-1', 'lane-a1'), text('lane-2', 'lane-b1'), text('lane-1', 'lane-a2'), { ...text('lane-3', 'lane-c1'), inboxId: inboxB }]);
+    const claimed = await claimer.claimInboundEvents();
+    expect(claimed.map((e) => e.id)).toEqual(ids);
+    const lanes = (await inboundLanes(claimed)).map((lane) => lane.map((e) => ids.indexOf(e.id)));
+    expect(lanes.sort()).toEqual([[0, 2], [1], [3]]);
+
+    const more = await store([text('lane-1', 'lane-a3'), { key: 'lane-poison', body: POISON }, text('lane-2', 'lane-b2'), { ...text('lane-3', 'lane-c2'), inboxId: inboxB }]);
+    const unparsable = await inboundLanes((await claimer.claimInboundEvents()));
+    expect(unparsable.map((lane) => lane.map((e) => more.indexOf(e.id))).sort()).toEqual([[0, 1, 2], [3]]);
+  });
 });
