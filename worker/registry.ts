@@ -6,20 +6,20 @@
  * (burstWhenBatchFull) is what lets a burst of webhooks drain at full speed.
  */
 import type { PgBoss } from 'pg-boss';
-import { startInboundDispatcher } from '@/lib/jobs/inbound-dispatcher';
+import { startInboundClaimer } from '@/lib/jobs/inbound-claimer';
 import { QUEUES } from '@/lib/jobs/contracts';
 import { contactProfile } from './handlers/contact-profile';
-import { inboundProcess } from './handlers/inbound-process';
 import { outboundDeliver } from './handlers/outbound-deliver';
 
 const polling = { pollingIntervalSeconds: 2, notifyPollingIntervalSeconds: 2 };
 
-/** Starts the job handlers and the inbound dispatcher; returns a function that stops the dispatcher. */
+/**
+ * Starts the job handlers and the inbound claimer (stored webhook events are claimed from their
+ * table, not through pg-boss: lib/jobs/inbound-claimer.ts); returns a function that stops the claimer.
+ */
 export async function startWorking(boss: PgBoss, concurrency: number): Promise<() => Promise<void>> {
-  // Inbound processing is idempotent, so a batch that fails as a whole is safe to retry.
-  await boss.work(QUEUES.inboundProcess, { ...polling, localConcurrency: concurrency, batchSize: 2, burstWhenBatchFull: true, includeMetadata: true }, inboundProcess);
   // Replies stay one job per fetch: a RetryLater must hold back only its own conversation.
   await boss.work(QUEUES.outboundDeliver, { ...polling, localConcurrency: concurrency, batchSize: 1, includeMetadata: true }, outboundDeliver);
   await boss.work(QUEUES.contactProfile, { ...polling, localConcurrency: 2, batchSize: 5, burstWhenBatchFull: true }, contactProfile);
-  return startInboundDispatcher(boss);
+  return startInboundClaimer(concurrency);
 }

@@ -165,11 +165,27 @@ describe('fault test 5: poison inbound event', () => {
   });
 });
 
-describe('fault test 5: an inbound job that failed for good without a record', () => {
+describe('fault test 5: an event whose worker died on every attempt', () => {
+  it('becomes a dead letter once its last claim runs out, without being processed again', async () => {
+    const { uuidv7 } = await import('@/lib/uuid');
+    const id = uuidv7();
+    // One attempt already failed; a worker claimed it again and died (its lease ran out): that was the last attempt.
+    await db.pool().query(`INSERT INTO "InboundEvent" ("id", "inboxId", "dedupeKey", "rawBody", "headers", "dispatchedAt", "attempts", "claimedUntil")
+      VALUES ($1, $2, 'crashed-lease', $3, '{}', now(), 1, now() - interval '1 second')`, [id, inboxId, Buffer.from('{}')]);
+    await db.pool().query(`SELECT pg_notify('sb_inbound_event', '')`);
+    await until(async () => (await db.db().inboundEvent.findUniqueOrThrow({ where: { id } })).failedAt !== null);
+    const event = await db.db().inboundEvent.findUniqueOrThrow({ where: { id } });
+    expect(event).toMatchObject({ processedAt: null, attempts: 2 });
+    expect(event.error).toMatch(/worker may have crashed/);
+  });
+});
+
+describe('fault test 5: an inbound job of the former pg-boss queue that failed for good without a record', () => {
   it('is turned into a dead letter by the worker sweep, and its job removed', async () => {
     const { uuidv7 } = await import('@/lib/uuid');
     const id = uuidv7();
-    await db.pool().query(`INSERT INTO "InboundEvent" ("id", "inboxId", "dedupeKey", "rawBody", "headers", "dispatchedAt") VALUES ($1, $2, 'crashed-1', $3, '{}', now())`, [id, inboxId, Buffer.from('{}')]);
+    // Not due for the claimer during this test: only the sweep of old jobs acts on it.
+    await db.pool().query(`INSERT INTO "InboundEvent" ("id", "inboxId", "dedupeKey", "rawBody", "headers", "dispatchedAt", "nextAttemptAt") VALUES ($1, $2, 'crashed-1', $3, '{}', now(), now() + interval '1 hour')`, [id, inboxId, Buffer.from('{}')]);
     const { boss } = await import('@/lib/jobs/boss');
     const b = await boss();
     const jobId = await b.send('inbound.process', { eventIds: [id] }, { retryLimit: 0, startAfter: new Date(Date.now() + 3600_000) });

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import { db, pool } from '@/lib/db';
-import { boss, enqueue } from '@/lib/jobs/boss';
+import { runtimeEnv } from '@/lib/env';
+import { INBOUND_CHANNEL } from '@/lib/ingress/store';
+import { boss } from '@/lib/jobs/boss';
 import { logger } from '@/lib/logger';
 import { publish } from '@/lib/realtime/publish';
 import type { Actor } from './actor';
@@ -16,6 +18,7 @@ import { DomainError, invalid, notFound } from './errors';
 import { isUuid } from './ids';
 
 const MAX_ERROR_CHARS = 2000;
+const MAX_RETRY_DELAY_SECONDS = 300;
 
 
 export interface InboxHealth { inboxId: string; lastError: string | null; lastErrorAt: string | null; failedEvents: number }
@@ -42,15 +45,18 @@ async function publishInboxHealth(inboxId: string): Promise<void> {
 }
 
 /**
- * Records a failed processing attempt. The last one (`final`) makes the event a dead letter and
- * writes the inbox's lastError; admins are told in realtime.
+ * Records a failed processing attempt and releases the event's claim. Unless it was the last one
+ * (`final`), the event is tried again after a back-off (INBOUND_RETRY_DELAY_SECONDS, doubling, at
+ * most 5 minutes); the last one makes it a dead letter and writes the inbox's lastError, and
+ * admins are told in realtime.
  */
-export async function recordInboundFailure(eventId: string, err: unknown, final: boolean): Promise<void> {
+export async function recordInboundFailure(eventId: string, err: unknown, final: boolean, { countAttempt = true } = {}): Promise<void> {
   const message = errorText(err, MAX_ERROR_CHARS);
   const { rows: [row] } = await pool().query<{ inboxId: string }>(
-    `UPDATE "InboundEvent" SET "error" = $2, "attempts" = "attempts" + 1, "failedAt" = CASE WHEN $3 THEN now() ELSE "failedAt" END
+    `UPDATE "InboundEvent" SET "error" = $2, "attempts" = "attempts" + ${countAttempt ? 1 : 0}, "failedAt" = CASE WHEN $3 THEN now() ELSE "failedAt" END,
+       "claimedUntil" = NULL, "nextAttemptAt" = now() + make_interval(secs => LEAST($4::float8 * power(2, LEAST("attempts", 20)), ${MAX_RETRY_DELAY_SECONDS}))
      WHERE "id" = $1 AND "processedAt" IS NULL RETURNING "inboxId"`,
-    [eventId, message, final],
+    [eventId, message, final, runtimeEnv().INBOUND_RETRY_DELAY_SECONDS],
   );
   if (!row || !final) return;
   await pool().query(`UPDATE "Inbox" SET "lastError" = $2, "lastErrorAt" = now() WHERE "id" = $1`, [row.inboxId, `A webhook event could not be processed: ${message}`.slice(0, MAX_ERROR_CHARS)]);
@@ -92,7 +98,7 @@ export async function listFailedInboundEvents(actor: Actor, query: Record<string
   };
 }
 
-/** Re-drives a dead letter: clears its failure and queues it again (processing is idempotent). */
+/** Re-drives a dead letter: clears its failure so the worker claims it again (processing is idempotent). */
 export async function retryInboundEvent(actor: Actor, eventId: string) {
   requireRole(actor, 'admin');
   if (!isUuid(eventId)) throw notFound('Inbound event');
@@ -100,20 +106,23 @@ export async function retryInboundEvent(actor: Actor, eventId: string) {
   if (!event) throw notFound('Inbound event');
   if (!event.failedAt) throw new DomainError('not_failed', 'This event has not failed: there is nothing to retry', 409);
   const cleared = await pool().query(
-    `UPDATE "InboundEvent" SET "failedAt" = NULL, "attempts" = 0 WHERE "id" = $1 AND "failedAt" IS NOT NULL AND "rawBody" IS NOT NULL`,
+    `UPDATE "InboundEvent" SET "failedAt" = NULL, "attempts" = 0, "claimedUntil" = NULL, "nextAttemptAt" = now()
+     WHERE "id" = $1 AND "failedAt" IS NOT NULL AND "rawBody" IS NOT NULL`,
     [eventId],
   );
   if (cleared.rowCount === 0) throw new DomainError('pruned', 'The raw body of this event was pruned after the retention period: it cannot be processed again', 409);
-  await enqueue('inbound.process', { eventIds: [eventId] });
+  await pool().query(`SELECT pg_notify('${INBOUND_CHANNEL}', '')`); // wake a worker now rather than at its next poll
   await audit(actor.id, 'inbound_event.retried', 'inbound_event', eventId, { inboxId: event.inboxId });
   await publishInboxHealth(event.inboxId);
   return { id: eventId, state: 'queued' as const };
 }
 
 /**
- * Backstop for events whose job failed for good without the handler recording it (the worker died
- * on every attempt, or the dead-letter write itself failed): their events become dead letters
- * too, and the job is removed. Run by the worker's housekeeping.
+ * Inbound events used to be processed through pg-boss jobs (queue inbound.process); the worker now
+ * claims them from InboundEvent itself. Jobs an older version left behind are removed: their events
+ * are claimed like any other (unprocessed rows are what counts). A job that had failed for good
+ * without the handler recording it still makes its event a dead letter, as it did then.
+ * Run by the worker's housekeeping; returns how many events it made dead letters.
  */
 export async function sweepFailedInboundJobs(): Promise<number> {
   const b = await boss();
@@ -129,5 +138,6 @@ export async function sweepFailedInboundJobs(): Promise<number> {
     }
     await b.deleteJob('inbound.process', job.id);
   }
+  await pool().query(`DELETE FROM pgboss.job WHERE name = 'inbound.process' AND state IN ('created', 'retry', 'completed', 'cancelled')`);
   return marked;
 }

@@ -35,19 +35,18 @@ async function processAll() {
 const conversationsOf = (psid: string) => db.db().conversation.findMany({ where: { identity: { externalId: psid } }, include: { messages: { orderBy: { timestamp: 'asc' } } } });
 
 describe('webhook ingest', () => {
-  it('stores a signed event as its own queue entry, dispatches it to a job, then the worker creates the conversation and message', async () => {
+  it('stores a signed event as its own queue entry, a worker claims it once, then processing creates the conversation and message', async () => {
     const reply = await deliver(messengerText('psid-1', 'm_1', 'café 😀 <script>x</script>'));
     expect(reply).toMatchObject({ status: 200, body: 'EVENT_RECEIVED' });
     const stored = await db.db().inboundEvent.findMany({ where: { inboxId: inbox.id } });
     expect(stored).toHaveLength(1);
     expect(stored[0].dispatchedAt).toBeNull();
-    const { boss } = await import('@/lib/jobs/boss');
-    const { dispatchInboundEvents } = await import('@/lib/jobs/inbound-dispatcher');
-    expect(await dispatchInboundEvents(await boss())).toBe(1);
-    expect(await dispatchInboundEvents(await boss())).toBe(0); // claimed once only
-    const jobs = await db.pool().query(`SELECT data FROM pgboss.job WHERE name = 'inbound.process'`);
-    expect(jobs.rows.map((r) => r.data.eventIds)).toEqual([[stored[0].id]]);
-    expect((await db.db().inboundEvent.findUniqueOrThrow({ where: { id: stored[0].id } })).dispatchedAt).not.toBeNull();
+    const { claimInboundEvents } = await import('@/lib/jobs/inbound-claimer');
+    expect((await claimInboundEvents()).map((e) => e.id)).toEqual([stored[0].id]);
+    expect(await claimInboundEvents()).toEqual([]); // claimed once only (while its lease runs)
+    const claimed = await db.db().inboundEvent.findUniqueOrThrow({ where: { id: stored[0].id } });
+    expect(claimed.dispatchedAt).not.toBeNull();
+    expect(claimed.claimedUntil!.getTime()).toBeGreaterThan(Date.now());
 
     await processAll();
     const [conversation] = await conversationsOf('psid-1');

@@ -1,7 +1,7 @@
 /**
  * Stores a verified webhook before the provider gets its 2xx, in ONE statement: the InboundEvent
- * row is both the raw event and its queue entry (a transactional outbox; the worker's dispatcher
- * moves new rows into pg-boss in batches, see lib/jobs/inbound-dispatcher.ts). Nothing
+ * row is both the raw event and its queue entry (a transactional outbox; the worker claims new
+ * rows in batches straight from this table, see lib/jobs/inbound-claimer.ts). Nothing
  * acknowledged is lost even when the worker is down, and a redelivery of the same provider event
  * hits the unique (inboxId, dedupeKey) constraint and is ignored.
  *

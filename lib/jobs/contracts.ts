@@ -11,7 +11,7 @@ export const QUEUES = {
   contactProfile: 'contact.profile',
 } as const;
 
-/** Stored webhook events to process, oldest first (one job carries several under load). */
+/** Former inbound job (queue kept for old installs; nothing sends it any more). */
 export interface InboundProcessJob { eventIds: string[] }
 export interface OutboundDeliverJob { messageId: string; conversationId: string }
 export interface OutboundDeadJob { messageId: string; reason: string }
@@ -42,8 +42,8 @@ const HEARTBEAT_SECONDS = 10;
 /** Queue options; inbound retries come from the settings so a test can make a poison event dead quickly. */
 export function queueDefinitions(settings: { INBOUND_MAX_ATTEMPTS: number; INBOUND_RETRY_DELAY_SECONDS: number }): Queue[] {
   return [
-    // Inbound processing is idempotent, so retrying a failure is always safe. The last failure
-    // makes the event a dead letter (worker/handlers/inbound-process.ts).
+    // No longer used: the worker claims inbound events from their table (lib/jobs/inbound-claimer.ts).
+    // Kept so installs that have it keep a consistent queue; the housekeeping removes old jobs.
     { name: QUEUES.inboundProcess, notify: true, heartbeatSeconds: HEARTBEAT_SECONDS, retryLimit: settings.INBOUND_MAX_ATTEMPTS - 1, retryDelay: settings.INBOUND_RETRY_DELAY_SECONDS, retryBackoff: true, retryDelayMax: 300 },
     // One conversation's replies leave in order: FIFO per singletonKey (= conversation id).
     // Each retry's delay is set on the job by the handler (Retry-After, growing back-off).
