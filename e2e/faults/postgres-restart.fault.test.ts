@@ -6,9 +6,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMessengerSimulator, type MessengerSimulator } from '../simulators/messenger/server';
-import { connectMessengerPage, psidFor, type ConnectedPage } from './harness/messenger';
+import { connectMessengerPage, customersWrite, type ConnectedPage } from './harness/messenger';
 import { accepted, postReply, sendsPerReply, type PostedReply } from './harness/replies';
-import { backlogReport, conversationsByPsid, duplicates, inboundMessageIds, messageStatuses, missing, unprocessedEvents } from './harness/store';
+import { backlogReport, duplicates, inboundMessageIds, messageStatuses, missing, unprocessedEvents } from './harness/store';
 import { FaultStack } from './harness/stack';
 import { sleep, waitUntil } from './harness/wait';
 
@@ -37,13 +37,7 @@ afterAll(async () => {
 });
 
 it('recovers from a PostgreSQL restart by itself, losing no acknowledged webhook and sending every accepted reply once', async () => {
-  const run = Date.now();
-  const psids = Array.from({ length: CUSTOMERS }, (_, i) => psidFor(run, i));
-  for (const psid of psids) await sim.customerSends({ pageId: page.pageId, psid, text: `Hello from ${psid}` });
-  const conversations = await waitUntil('a conversation per customer', async () => {
-    const found = await conversationsByPsid(stack.db, page.inboxId);
-    return found.size === CUSTOMERS && found;
-  }, 30_000, () => stack.describe());
+  const { psids, conversations } = await customersWrite(stack, sim, page, CUSTOMERS, (psid) => `Hello from ${psid}`);
 
   // Traffic in both directions at a steady pace, not waiting for answers (some hang while the database is down).
   let flowing = true;

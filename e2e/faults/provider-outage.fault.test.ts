@@ -7,9 +7,9 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMessengerSimulator, type MessengerSimulator } from '../simulators/messenger/server';
-import { connectMessengerPage, psidFor, type ConnectedPage } from './harness/messenger';
+import { connectMessengerPage, customersWrite, type ConnectedPage } from './harness/messenger';
 import { accepted, postReply, sendsPerReply, type PostedReply } from './harness/replies';
-import { backlogReport, conversationsByPsid, messageStatuses, missing } from './harness/store';
+import { backlogReport, messageStatuses, missing } from './harness/store';
 import { FaultStack } from './harness/stack';
 import { sleep, waitUntil } from './harness/wait';
 
@@ -38,13 +38,7 @@ afterAll(async () => {
 });
 
 it('delivers every reply exactly once and in order after the provider failed for 60 s', async () => {
-  const run = Date.now();
-  const psids = Array.from({ length: CUSTOMERS }, (_, i) => psidFor(run, i));
-  for (const psid of psids) await sim.customerSends({ pageId: page.pageId, psid, text: `Where is my order? (${psid})` });
-  const conversations = await waitUntil('a conversation per customer', async () => {
-    const found = await conversationsByPsid(stack.db, page.inboxId);
-    return found.size === CUSTOMERS && found;
-  }, 30_000, () => stack.describe());
+  const { psids, conversations } = await customersWrite(stack, sim, page, CUSTOMERS, (psid) => `Where is my order? (${psid})`);
 
   const { until } = sim.outage({
     pageId: page.pageId,

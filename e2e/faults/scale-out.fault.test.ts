@@ -13,9 +13,9 @@ import { api } from '../bench/api';
 import { cli } from '../bench/provision';
 import { WebhookFactory } from '../bench/signed-bodies';
 import { startMessengerSimulator, type MessengerSimulator } from '../simulators/messenger/server';
-import { connectMessengerPage, psidFor, type ConnectedPage } from './harness/messenger';
+import { connectMessengerPage, customersWrite, type ConnectedPage } from './harness/messenger';
 import { accepted, postReply, sendsPerReply, type PostedReply } from './harness/replies';
-import { backlogReport, conversationsByPsid, duplicates, inboundMessageIds, missing, unprocessedEvents } from './harness/store';
+import { backlogReport, duplicates, inboundMessageIds, missing, unprocessedEvents } from './harness/store';
 import { FaultStack, type ExtraWeb } from './harness/stack';
 import { sleep, waitUntil } from './harness/wait';
 import { isAck, startFlood } from './harness/webhooks';
@@ -99,12 +99,7 @@ it('2 web + 2 worker processes on one database: webhooks to both webs, every soc
   const seen = await agentSocketOnWebB();
 
   // Customers who will get replies write first (opens Messenger's 24-hour window); the simulator posts to web A.
-  const psids = Array.from({ length: REPLY_CUSTOMERS }, (_, i) => psidFor(started, i));
-  for (const psid of psids) await sim.customerSends({ pageId: page.pageId, psid, text: `Hello from ${psid}` });
-  const conversations = await waitUntil('a conversation per replying customer', async () => {
-    const found = await conversationsByPsid(stack.db, page.inboxId);
-    return psids.every((p) => found.has(p)) && found;
-  }, 30_000, () => stack.describe());
+  const { psids, conversations } = await customersWrite(stack, sim, page, REPLY_CUSTOMERS, (psid) => `Hello from ${psid}`);
 
   // Webhooks to web A and web B at once, while replies go out through web A.
   const factory = new WebhookFactory(page.pageId, page.appSecret);

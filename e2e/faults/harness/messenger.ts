@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { api } from '../../bench/api';
 import type { MessengerSimulator } from '../../simulators/messenger/server';
 import type { FaultStack } from './stack';
+import { conversationsByPsid } from './store';
+import { waitUntil } from './wait';
 
 export interface ConnectedPage {
   inboxId: string;
@@ -33,4 +35,19 @@ export async function connectMessengerPage(stack: FaultStack, token: string, sim
 /** A Meta-shaped PSID (16 digits) for customer number n of a run. */
 export function psidFor(run: number, n: number): string {
   return `7${String(run % 1e7).padStart(7, '0')}${String(n).padStart(8, '0')}`;
+}
+
+/**
+ * `count` customers of this run each write once (which opens Messenger's reply window); resolves
+ * when every one of them has a conversation, keyed by PSID.
+ */
+export async function customersWrite(stack: FaultStack, sim: MessengerSimulator, page: ConnectedPage, count: number, text: (psid: string) => string) {
+  const run = Date.now();
+  const psids = Array.from({ length: count }, (_, i) => psidFor(run, i));
+  for (const psid of psids) await sim.customerSends({ pageId: page.pageId, psid, text: text(psid) });
+  const conversations = await waitUntil('a conversation per customer', async () => {
+    const found = await conversationsByPsid(stack.db, page.inboxId);
+    return psids.every((p) => found.has(p)) && found;
+  }, 30_000, () => stack.describe());
+  return { run, psids, conversations };
 }
